@@ -1,0 +1,241 @@
+"""Distillation benchmark: HarEmb 1-block students vs baselines, and 2-/3-block students, on a PII teacher.
+
+    python benchmarks/bench_distill.py --teacher runs/teacher/model \\
+        --train runs/teacher/train.jsonl --test runs/teacher/test.jsonl
+
+Models compared (all cut from the teacher, all the teacher's class):
+- ``kd-1``: 1 block, distilled (KD + gold + hidden) on the labelled train set plus unlabelled text;
+- ``gold-1``: 1 block, gold labels only (alpha = 1, no teacher), same data, same number of steps;
+- ``trunc-1``: the teacher truncated to 1 block, untrained;
+- ``kd-2``, ``kd-3``: 2 and 3 blocks (uniformly spaced), distilled like ``kd-1``;
+- ``kd-1-last`` (only when listed in ``--students``): like ``kd-1`` but starting from the last block.
+
+For each: strict micro span F1 (constrained Viterbi) on the test set and as % of the teacher's, parameters
+(total and in the blocks), weight file size, CPU tokens/s at batch 1 and 32 (median of repeats, each model
+timed in a fresh process) and that process's peak resident memory. Prints a markdown table and JSON.
+Unlabelled text defaults to freshly synthesized train-template documents with their spans dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def measure(model_dir: str, max_length: int, repeats: int) -> dict:
+    """CPU tokens/s at batch 1 and 32 and peak RSS of this process (run in a fresh process per model)."""
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from pare.data.jsonl import Document
+    from pare.train.features import collate, encode_documents
+
+    tok = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModelForTokenClassification.from_pretrained(model_dir).eval()
+    text = " ".join(["Call Maria Gonzalez at +34 612 345 678 or write to maria.gonzalez@example.com."] * 200)
+    windows = encode_documents([Document(text)], tok, None, max_length)[:32]
+    pad = tok.pad_token_id or 0
+    result = {}
+    with torch.inference_mode():
+        for size in (1, 32):
+            batch = collate(windows[:size], pad)
+            inputs = {"input_ids": batch["input_ids"], "attention_mask": batch["attention_mask"]}
+            model(**inputs)  # warm-up
+            times = []
+            for _ in range(repeats if size == 32 else 4 * repeats):
+                start = time.perf_counter()
+                model(**inputs)
+                times.append(time.perf_counter() - start)
+            result[f"tokens_per_s_b{size}"] = int(batch["attention_mask"].sum()) / statistics.median(times)
+    # VmHWM: this process's peak resident memory (ru_maxrss would include the parent's, kept across exec)
+    status = Path("/proc/self/status").read_text().splitlines()
+    hwm = [line for line in status if line.startswith("VmHWM:")]
+    kb = int(hwm[0].split()[1]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    result["peak_rss_mb"] = kb / 1024
+    return result
+
+
+def model_stats(model_dir: Path) -> dict:
+    from transformers import AutoModelForTokenClassification
+
+    from pare.distill import find_block_stack
+
+    model = AutoModelForTokenClassification.from_pretrained(model_dir)
+    _, blocks = find_block_stack(model)
+    return {
+        "blocks": model.config.num_hidden_layers,
+        "params": sum(p.numel() for p in model.parameters()),
+        "block_params": sum(p.numel() for p in blocks.parameters()),
+        "file_mb": sum(f.stat().st_size for f in model_dir.glob("*.safetensors")) / 2**20,
+    }
+
+
+def timed_in_subprocess(model_dir: Path, max_length: int, repeats: int) -> dict:
+    cmd = [sys.executable, __file__, "--measure", str(model_dir), "--max-length", str(max_length)]
+    out = subprocess.run([*cmd, "--repeats", str(repeats)], check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def save_truncated(teacher_dir: Path, out: Path, layers: list[int]) -> None:
+    from transformers import AutoTokenizer
+
+    from pare.distill import load_model, truncate
+    from pare.io import atomic_dir
+
+    teacher, _ = load_model(teacher_dir)
+    with atomic_dir(out) as tmp:
+        truncate(teacher, layers).save_pretrained(tmp)
+        AutoTokenizer.from_pretrained(teacher_dir).save_pretrained(tmp)
+        if (teacher_dir / "viterbi_calibration.json").exists():
+            shutil.copyfile(teacher_dir / "viterbi_calibration.json", tmp / "viterbi_calibration.json")
+
+
+def f1_of(model_dir: Path, docs) -> float:
+    from pare.evaluate import evaluate_detector
+    from pare.pii import PiiDetector
+
+    return evaluate_detector(PiiDetector.from_dir(model_dir), docs, method="viterbi")["micro"]["f1"]
+
+
+def speed_only(args: argparse.Namespace) -> None:
+    """Speed, size and memory of the teacher and its truncations (architecture-only numbers, no F1)."""
+    rows: dict[str, dict] = {"teacher": {"dir": str(args.teacher)}}
+    for k in (1, 2, 3):
+        out = args.work / f"trunc-{k}"
+        save_truncated(args.teacher, out, list(range(k)))
+        rows[f"trunc-{k}"] = {"dir": str(out)}
+    for row in rows.values():
+        row.update(model_stats(Path(row["dir"])))
+        row.update(timed_in_subprocess(Path(row["dir"]), args.max_length, args.repeats))
+    teacher = rows["teacher"]
+    print(
+        "| model | blocks | params | block params | file MB | tok/s b1 | tok/s b32 | × teacher b32 | peak RSS MB |"
+    )
+    print("|" + "---|" * 9)
+    for name, r in rows.items():
+        r["speedup_b32"] = r["tokens_per_s_b32"] / teacher["tokens_per_s_b32"]
+        print(
+            f"| {name} | {r['blocks']} | {r['params']:,} | {r['block_params']:,} | {r['file_mb']:.1f} | "
+            f"{r['tokens_per_s_b1']:.0f} | {r['tokens_per_s_b32']:.0f} | {r['speedup_b32']:.2f} | "
+            f"{r['peak_rss_mb']:.0f} |"
+        )
+    print(json.dumps({"max_length": args.max_length, "repeats": args.repeats, "models": rows}, indent=2))
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--teacher", type=Path)
+    p.add_argument("--train", type=Path)
+    p.add_argument("--test", type=Path)
+    p.add_argument(
+        "--unlabelled", type=Path, help="JSONL/.txt of extra unlabelled text (default: synthesized)"
+    )
+    p.add_argument("--n-unlabelled", type=int, default=800, help="synthesized unlabelled documents")
+    p.add_argument("--max-train", type=int, default=800, help="use the first N training documents")
+    p.add_argument("--max-test", type=int, default=400, help="evaluate on the first N test documents")
+    p.add_argument("--work", type=Path, default=Path("runs/bench_distill"))
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--lr", type=float, default=3e-4)
+    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--repeats", type=int, default=5)
+    p.add_argument("--students", default="kd-1,gold-1,trunc-1,kd-2,kd-3")
+    p.add_argument("--json-out", type=Path)
+    p.add_argument(
+        "--speed-only",
+        action="store_true",
+        help="no training or F1: time the teacher and its untrained 1/2/3-block truncations (needs only --teacher)",
+    )
+    p.add_argument("--measure", help=argparse.SUPPRESS)
+    args = p.parse_args()
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.max_length, args.repeats)))
+        return
+    if args.speed_only:
+        if not args.teacher:
+            p.error("--teacher is required")
+        speed_only(args)
+        return
+    if not (args.teacher and args.train and args.test):
+        p.error("--teacher, --train and --test are required")
+
+    from pare.data.jsonl import read_jsonl, write_jsonl
+    from pare.distill import DistillConfig, distill
+
+    work = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    train = work / "train.jsonl"
+    write_jsonl(train, read_jsonl(args.train)[: args.max_train])
+    test_docs = read_jsonl(args.test)[: args.max_test]
+    unlabelled = args.unlabelled
+    if unlabelled is None:
+        from pare.data.synth import synthesize
+
+        unlabelled = work / "unlabelled.jsonl"
+        docs = synthesize(args.n_unlabelled, seed=12345, split="train")
+        write_jsonl(unlabelled, ({"text": d.text} for d in docs))  # no "spans": unlabelled
+    data = [train, unlabelled]
+    common = {
+        "epochs": args.epochs,
+        "batch_size": args.batch_size,
+        "learning_rate": args.lr,
+        "max_length": args.max_length,
+        "cache_dir": str(work / "cache"),
+    }
+    recipes = {
+        "kd-1": {"layers": 1},
+        "kd-1-last": {"layers": 1, "init": "last"},
+        "gold-1": {"layers": 1, "alpha": 1.0},
+        "kd-2": {"layers": 2, "init": "uniform"},
+        "kd-3": {"layers": 3, "init": "uniform"},
+    }
+    rows: dict[str, dict] = {"teacher": {"dir": str(args.teacher)}}
+    for name in args.students.split(","):
+        out = work / name
+        started = time.perf_counter()
+        if name == "trunc-1":
+            save_truncated(args.teacher, out, [0])
+        else:
+            distill(args.teacher, data, out, DistillConfig(**{**common, **recipes[name]}))
+        rows[name] = {"dir": str(out), "train_s": round(time.perf_counter() - started, 1)}
+    for row in rows.values():
+        model_dir = Path(row["dir"])
+        row.update(model_stats(model_dir))
+        row["f1"] = f1_of(model_dir, test_docs)
+        row.update(timed_in_subprocess(model_dir, args.max_length, args.repeats))
+    teacher = rows["teacher"]
+    for row in rows.values():
+        row["f1_pct_teacher"] = 100 * row["f1"] / teacher["f1"] if teacher["f1"] else 0.0
+        row["speedup_b32"] = row["tokens_per_s_b32"] / teacher["tokens_per_s_b32"]
+    header = (
+        "| model | blocks | F1 | % teacher | params | block params | file MB | tok/s b1 | tok/s b32 "
+        "| × teacher b32 | peak RSS MB |"
+    )
+    print(header)
+    print("|" + "---|" * 11)
+    for name, r in rows.items():
+        print(
+            f"| {name} | {r['blocks']} | {r['f1']:.4f} | {r['f1_pct_teacher']:.1f} | {r['params']:,} | "
+            f"{r['block_params']:,} | {r['file_mb']:.1f} | {r['tokens_per_s_b1']:.0f} | "
+            f"{r['tokens_per_s_b32']:.0f} | {r['speedup_b32']:.2f} | {r['peak_rss_mb']:.0f} |"
+        )
+    settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "measure"}
+    report = {"settings": settings, "n_test_docs": len(test_docs), "models": rows}
+    print(json.dumps(report, indent=2))
+    if args.json_out:
+        args.json_out.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Model measurements for benchmarks and reports.
+
+Speed and memory are measured in a fresh Python process per model (``python -m pare.bench.probe``), so one
+model's allocations and caches never count against another's and peak RSS means "this model, loaded and
+run". Throughput is the median over repeated timed forward passes after a warm-up, on seeded random token
+ids (content does not change the cost of a dense encoder).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from torch import nn
+
+from pare.errors import PareError
+
+
+@dataclass
+class ModelStats:
+    params_total: int
+    params_blocks: int
+    size_bytes: int
+    load_seconds: float
+    tokens_per_s: dict[int, float]  # batch size -> median tokens/s
+    peak_rss_mb: float
+    seq_len: int
+    threads: int
+
+
+def param_counts(model: nn.Module) -> tuple[int, int]:
+    """(all parameters, parameters inside the transformer block stack); shared tensors count once."""
+    from pare.distill.student import find_block_stack
+
+    total = sum(p.numel() for p in {id(p): p for p in model.parameters()}.values())
+    try:
+        _, blocks = find_block_stack(model)
+        in_blocks = sum(p.numel() for p in blocks.parameters())
+    except PareError:
+        in_blocks = 0
+    return total, in_blocks
+
+
+def dir_size_bytes(path: str | Path) -> int:
+    """Bytes of every file under ``path`` (what a user downloads or ships)."""
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def measure_model(
+    model_dir: str | Path,
+    batch_sizes: tuple[int, ...] = (1, 32),
+    seq_len: int = 128,
+    repeats: int = 5,
+    threads: int | None = None,
+    seed: int = 0,
+) -> ModelStats:
+    """Load ``model_dir`` in a fresh process and time forward passes at each batch size.
+
+    ``threads`` fixes torch's intra-op threads in the probe (default: the number of CPU cores).
+    """
+    threads = threads or os.cpu_count() or 1
+    cmd = [
+        sys.executable,
+        "-m",
+        "pare.bench.probe",
+        str(model_dir),
+        "--batch-sizes",
+        ",".join(map(str, batch_sizes)),
+        "--seq-len",
+        str(seq_len),
+        "--repeats",
+        str(repeats),
+        "--threads",
+        str(threads),
+        "--seed",
+        str(seed),
+    ]
+    env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "OMP_NUM_THREADS": str(threads)}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise PareError(f"{model_dir}: measuring failed: {last}")
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    return ModelStats(
+        params_total=out["params_total"],
+        params_blocks=out["params_blocks"],
+        size_bytes=dir_size_bytes(model_dir),
+        load_seconds=out["load_seconds"],
+        tokens_per_s={int(k): v for k, v in out["tokens_per_s"].items()},
+        peak_rss_mb=out["peak_rss_mb"],
+        seq_len=seq_len,
+        threads=threads,
+    )

@@ -1,0 +1,443 @@
+"""The ``pare`` command line: parses arguments, calls the library, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Literal, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from pare.errors import PareError
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    help="Make transformer models small and fast.",
+)
+data_app = typer.Typer(no_args_is_help=True, help="Synthesize and convert PII data.")
+app.add_typer(data_app, name="data")
+
+err_console = Console(stderr=True)
+
+
+class RichTrack:
+    """A ``pare.progress.Track`` drawing progress bars on stderr (hidden when stderr is not a terminal).
+
+    One live display serves every bar, so library code may nest tracked loops (stages, epochs, batches).
+    """
+
+    def __init__(self) -> None:
+        columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+        self.progress = Progress(
+            *columns, console=err_console, transient=True, disable=not err_console.is_terminal
+        )
+        self.depth = 0
+
+    def __call__(self, items: Iterable[T], description: str, total: int | None = None) -> Iterator[T]:
+        if total is None and hasattr(items, "__len__"):
+            total = len(items)  # type: ignore[arg-type]
+        if self.depth == 0:
+            self.progress.start()
+        self.depth += 1
+        task = self.progress.add_task(description, total=total)
+        try:
+            for item in items:
+                yield item
+                self.progress.advance(task)
+        finally:
+            self.progress.remove_task(task)
+            self.depth -= 1
+            if self.depth == 0:
+                self.progress.stop()
+
+
+rich_track = RichTrack()
+
+
+# --- commands are added below this line, one function each, grouped by concern ---
+
+
+@app.command("compress")
+def compress_command(
+    output: str = typer.Option(
+        ..., "--output", "-o", help="Directory for every stage, the report and final/."
+    ),
+    recipe: str | None = typer.Option(
+        None, "--recipe", help="YAML recipe (default: synth data, fine-tune, distil, trim, quantize)."
+    ),
+) -> None:
+    """Teacher to deployable model in one command; re-running resumes from the last finished stage."""
+    from rich.console import Console
+    from transformers.utils import logging as hf_logging
+
+    from pare.compress import compress, load_recipe
+    from pare.compress.report import markdown_table
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    rows = compress(
+        load_recipe(recipe), output, track=rich_track, on_event=lambda m: err_console.print(m, markup=False)
+    )
+    Console().print(markdown_table(rows), markup=False, highlight=False)
+    err_console.print(f"report: {output}/report.md; final model: {output}/final", markup=False)
+
+
+def main() -> None:
+    """Entry point: user errors become one line on stderr and exit status 2, never a traceback."""
+    try:
+        app()
+    except PareError as err:
+        err_console.print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(2)
+
+
+@app.command("version")
+def version() -> None:
+    """Print pare's version."""
+    from pare import __version__
+
+    print(__version__)
+
+
+@app.command("eval")
+def eval_command(
+    model: str = typer.Option(..., "--model", "-m", help="Token classifier directory (plain or quantized)."),
+    data: str = typer.Option(..., "--data", help="Labelled JSONL: text and character spans."),
+    json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+    operating_point: str | None = typer.Option(
+        None, "--operating-point", help="Named transition biases from the model's viterbi_calibration.json."
+    ),
+    method: Literal["viterbi", "argmax"] = typer.Option("viterbi", "--method", help="Span decoding."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Windows per forward pass."),
+) -> None:
+    """Score a PII detector on labelled data: strict span P/R/F1 (micro, macro, per label), overlap F1."""
+    import json
+
+    from rich.table import Table
+    from transformers.utils import logging as hf_logging
+
+    from pare.data.jsonl import read_jsonl
+    from pare.evaluate import evaluate_detector
+    from pare.pii import PiiDetector
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    detector = PiiDetector.from_dir(model)
+    docs = read_jsonl(data, labels=detector.taxonomy.categories)
+    scores = evaluate_detector(detector, docs, operating_point, method, batch_size, track=rich_track)
+    if json_out:
+        print(json.dumps(scores))
+        return
+    table = Table(title=f"{model} on {data} ({scores['n_docs']} docs, {method})")
+    for column in ("label", "precision", "recall", "f1", "support"):
+        table.add_column(column, justify="left" if column == "label" else "right")
+    for label, s in scores["per_label"].items():
+        table.add_row(
+            label, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", str(s["support"])
+        )
+    table.add_section()
+    for name in ("micro", "macro", "overlap"):
+        s = scores[name]
+        support = str(scores["n_gold"]) if name == "micro" else ""
+        table.add_row(name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", support)
+    Console().print(table)
+    print(f"token accuracy {scores['token_accuracy']:.4f}; {scores['n_pred']} predicted spans")
+
+
+@app.command("finetune")
+def finetune_command(
+    train: str = typer.Option(..., "--train", help="Labelled training JSONL."),
+    output: str = typer.Option(..., "-o", "--output", help="Output model directory (written atomically)."),
+    base: str | None = typer.Option(
+        None, "--base", help="Base encoder directory (default: all-MiniLM-L6-v2)."
+    ),
+    eval_data: str | None = typer.Option(None, "--eval", help="Labelled JSONL scored after every epoch."),
+    epochs: int = typer.Option(1, "--epochs", min=1),
+    batch_size: int = typer.Option(8, "--batch-size", min=1),
+    lr: float = typer.Option(3e-4, "--lr", min=0.0),
+    max_length: int = typer.Option(128, "--max-length", min=8, help="Tokens per training window."),
+    seed: int = typer.Option(0, "--seed"),
+) -> None:
+    """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
+    from pathlib import Path
+
+    from transformers.utils import logging as hf_logging
+
+    from pare.data.jsonl import read_jsonl
+    from pare.labels import Taxonomy
+    from pare.train.finetune import FinetuneConfig, finetune
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    taxonomy = Taxonomy()
+    train_docs = read_jsonl(train, labels=taxonomy.categories)
+    eval_docs = read_jsonl(eval_data, labels=taxonomy.categories) if eval_data else None
+    inputs = tuple(Path(p) for p in (train, eval_data) if p)
+    if any(Path(output).resolve() == p.resolve() for p in inputs):
+        raise PareError(f"{output}: the output would overwrite an input; choose another output path")
+    config = FinetuneConfig(
+        base=base,
+        epochs=epochs,
+        batch_size=batch_size,
+        lr=lr,
+        max_length=max_length,
+        seed=seed,
+        taxonomy=taxonomy,
+    )
+    result = finetune(config, train_docs, eval_docs, output, track=rich_track)
+    for h in result.history:
+        line = f"epoch {h.epoch + 1}: loss {h.loss:.4f}, {h.seconds:.0f}s"
+        if "eval" in h.metrics:
+            line += f", eval micro F1 {h.metrics['eval']['micro']['f1']:.4f}"
+        print(line)
+    resumed = f" (resumed after epoch {result.resumed_epochs})" if result.resumed_epochs else ""
+    print(
+        f"wrote {result.out_dir}: {result.n_train_docs} documents, {result.n_train_windows} windows, "
+        f"{result.seconds:.0f}s{resumed}"
+    )
+
+
+@app.command("trim")
+def trim(
+    model: str = typer.Argument(..., help="Model (or tokenizer-only) directory with a tokenizer.json."),
+    corpus: list[str] = typer.Option([], "--corpus", help="Text/JSONL file or directory; repeat."),
+    output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
+    min_count: int = typer.Option(1, "--min-count", help="Keep corpus tokens seen at least N times."),
+    max_vocab: int | None = typer.Option(None, "--max-vocab", help="At most K tokens in all."),
+    keep_tokens: str | None = typer.Option(None, "--keep-tokens", help="Tokens to keep, one a line."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Trim a model's vocabulary to the tokens a corpus uses (plus specials and byte/char fallbacks)."""
+    import json
+
+    from pare.trim import read_keep_tokens, trim_model
+
+    forced = read_keep_tokens(keep_tokens) if keep_tokens else []
+    kwargs = {"corpus": corpus, "keep_tokens": forced, "min_count": min_count, "max_vocab": max_vocab}
+    result = trim_model(model, output, track=rich_track, **kwargs)
+    if json_out:
+        print(json.dumps(result.to_dict()))
+        return
+    print(f"vocab  {result.vocab_before:,} -> {result.vocab_after:,}")
+    if result.params_before:
+        print(
+            f"params {result.params_before:,} -> {result.params_after:,} (-{100 * result.param_reduction:.1f}%)"
+        )
+    print(f"wrote  {result.out_dir} in {result.seconds:.1f}s")
+
+
+@app.command("quantize")
+def quantize_command(
+    model: str = typer.Argument(..., help="Full-precision model directory."),
+    calib: str | None = typer.Option(
+        None, "--calib", help="Calibration JSONL (gold spans used by empirical)."
+    ),
+    output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
+    bits: float = typer.Option(
+        4.0, "--bits", help="Average stored bits per quantized weight, overhead included."
+    ),
+    group_size: int = typer.Option(0, "--group-size", help="Weights per group along a row (0 = whole row)."),
+    min_bits: int = typer.Option(2, "--min-bits"),
+    max_bits: int = typer.Option(8, "--max-bits"),
+    method: str = typer.Option("fisher", "--method", help="fisher, fisher-uniform, kmeans or rtn."),
+    fisher: str = typer.Option("empirical", "--fisher", help="empirical (gold labels) or model (sampled)."),
+    seed: int = typer.Option(0, "--seed"),
+    export_dequantized: str | None = typer.Option(
+        None, "--export-dequantized", help="Also write a plain HF dir."
+    ),
+) -> None:
+    """Fisher-aware non-uniform quantization with automatic mixed precision."""
+    from pare.loader import export_dequantized as export
+    from pare.quant import QuantConfig
+    from pare.quant.pipeline import quantize_directory
+
+    config = QuantConfig(bits, method, group_size, min_bits, max_bits, fisher, seed)  # type: ignore[arg-type]
+    m = quantize_directory(model, calib, output, config, track=rich_track)
+    hist = ", ".join(f"{b}b:{n}" for b, n in m["bits_histogram"].items())
+    print(
+        f"bits/weight {m['bits_per_weight']:.3f} (target {bits}) over {m['quantized_weights']:,} weights [{hist}]"
+    )
+    print(
+        f"file {m['file_bytes'] / 2**20:.2f} MiB ({m['other_parameters']:,} other parameters kept) in {m['seconds']:.0f}s"
+    )
+    if export_dequantized:
+        export(output, export_dequantized)
+        print(f"wrote {output} and {export_dequantized}")
+    else:
+        print(f"wrote {output}")
+
+
+@app.command("export")
+def export_command(
+    model: str = typer.Argument(..., help="Model directory (quantized or not)."),
+    output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
+) -> None:
+    """Write a plain Hugging Face directory, dequantizing quantized weights."""
+    from pare.loader import export_dequantized
+
+    export_dequantized(model, output)
+    print(f"wrote {output}")
+
+
+@app.command("redact")
+def redact_command(
+    text: str | None = typer.Argument(None, help="Text to redact (default: -f FILE, else stdin)."),
+    file: str | None = typer.Option(
+        None, "-f", "--file", help="Plain text file (one document) or .jsonl (one 'text' per line)."
+    ),
+    model: str = typer.Option(..., "--model", "-m", help="Token classifier directory (plain or quantized)."),
+    operating_point: str | None = typer.Option(
+        None, "--operating-point", help="Named transition biases from the model's viterbi_calibration.json."
+    ),
+    fmt: Literal["text", "json"] = typer.Option(
+        "text", "--format", help="Redacted text, or the JSON record."
+    ),
+    mode: Literal["typed", "generic", "mask"] = typer.Option("typed", "--mode", help="Placeholder style."),
+    method: Literal["viterbi", "argmax"] = typer.Option("viterbi", "--method", help="Span decoding."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Windows per forward pass."),
+    output: str | None = typer.Option(
+        None, "-o", "--output", help="Write here (atomically) instead of stdout."
+    ),
+) -> None:
+    """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""
+    import json
+    from pathlib import Path
+
+    from transformers.utils import logging as hf_logging
+
+    from pare.io import atomic_file
+    from pare.pii import PiiDetector, read_jsonl_texts, read_text_file, redaction_record
+
+    if text is not None and file is not None:
+        raise PareError("give either TEXT or -f FILE, not both")
+    batch = file is not None and file.endswith(".jsonl")
+    if file is not None:
+        texts = read_jsonl_texts(file) if batch else [read_text_file(file)]
+    elif text is not None:
+        texts = [text]
+    else:
+        try:
+            texts = [sys.stdin.buffer.read().decode("utf-8")]
+        except UnicodeDecodeError:
+            raise PareError("stdin: not valid UTF-8") from None
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    detector = PiiDetector.from_dir(model)
+    spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
+    records = [redaction_record(t, s, mode) for t, s in zip(texts, spans, strict=True)]
+    if batch:
+        rows = [r if fmt == "json" else {"text": r["redacted_text"]} for r in records]
+        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    elif fmt == "json":
+        body = json.dumps(records[0], ensure_ascii=False) + "\n"
+    else:
+        body = records[0]["redacted_text"]
+    if output is None:
+        sys.stdout.write(body if not body or body.endswith("\n") else body + "\n")
+        return
+    with atomic_file(output, inputs=(Path(file),) if file else ()) as tmp:
+        tmp.write_text(body, encoding="utf-8", newline="")
+
+
+@app.command("distill")
+def distill_command(
+    teacher: str = typer.Option(..., "--teacher", help="Teacher model directory (any transformers model)."),
+    data: list[str] = typer.Option(
+        ..., "--data", help="JSONL (with or without spans) or .txt (one document a line); repeat."
+    ),
+    output: str = typer.Option(..., "-o", "--output", help="Student directory (written atomically)."),
+    layers: str = typer.Option("1", "--layers", help="Number of blocks (1) or teacher block indices (0,5)."),
+    init: str = typer.Option("first", "--init", help="Which k blocks: first, last or uniform."),
+    student: str | None = typer.Option(
+        None, "--student", help="Take the blocks from this model (same labels/blocks) instead of the teacher."
+    ),
+    temperature: float = typer.Option(1.0, "--temperature", help="Softmax temperature T of the KD loss."),
+    alpha: float = typer.Option(0.2, "--alpha", help="Weight of the gold-label loss (1 = no teacher)."),
+    hidden_loss: str = typer.Option("none", "--hidden-loss", help="mse, cosine or none."),
+    epochs: int = typer.Option(3, "--epochs"),
+    batch_size: int = typer.Option(16, "--batch-size"),
+    lr: float = typer.Option(1e-4, "--lr"),
+    seed: int = typer.Option(0, "--seed"),
+    max_length: int = typer.Option(256, "--max-length", help="Tokens per training window."),
+    grad_accum: int = typer.Option(1, "--grad-accum", help="Batches per optimizer step."),
+    cache_dir: str | None = typer.Option(
+        None, "--cache-dir", help="Teacher-output cache (default ~/.cache/pare)."
+    ),
+) -> None:
+    """Distil a teacher into a student of fewer blocks (Hinton KD; 1 block = HarEmb); re-running resumes."""
+    from transformers.utils import logging as hf_logging
+
+    from pare.distill import DistillConfig, distill, parse_layers
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    config = DistillConfig(
+        layers=parse_layers(layers),
+        init=init,  # type: ignore[arg-type]
+        temperature=temperature,
+        alpha=alpha,
+        hidden_loss=hidden_loss,  # type: ignore[arg-type]
+        epochs=epochs,
+        batch_size=batch_size,
+        learning_rate=lr,
+        seed=seed,
+        max_length=max_length,
+        grad_accum=grad_accum,
+        cache_dir=cache_dir,
+    )
+    result = distill(teacher, data, output, config, student_dir=student, track=rich_track)
+    for h in result.history:
+        print(f"epoch {h.epoch + 1}: loss {h.loss:.4f}, {h.seconds:.0f}s")
+    source = "cached" if result.teacher_cached else "computed"
+    print(f"wrote {result.path}: blocks {result.layers} of the teacher kept; teacher outputs {source}")
+
+
+@data_app.command("import-conll")
+def import_conll(
+    file: str = typer.Argument(..., help="CoNLL file: TOKEN ... TAG per line, blank line between sentences."),
+    output: str = typer.Option(..., "-o", "--output", help="Output JSONL (written atomically)."),
+    scheme: Literal["BIO", "BIOES"] | None = typer.Option(
+        None, "--scheme", help="Tag scheme (default: detected)."
+    ),
+) -> None:
+    """Convert a CoNLL file to pare JSONL, one document per sentence."""
+    from pathlib import Path
+
+    from pare.data.conll import read_conll
+    from pare.data.jsonl import write_jsonl
+
+    docs = read_conll(file, scheme)
+    n = write_jsonl(output, docs, inputs=(Path(file),))
+    print(f"wrote {n} documents ({sum(len(d.spans) for d in docs)} spans) to {output}")
+
+
+@data_app.command("synth")
+def synth(
+    n: int = typer.Option(..., "-n", "--n", help="Number of documents."),
+    seed: int = typer.Option(0, "--seed", help="Random seed: same seed and options, same bytes."),
+    locales: str | None = typer.Option(
+        None, "--locales", help="Comma-separated languages (default: all of en,de,fr,es,it,pt,nl)."
+    ),
+    split: str = typer.Option("all", "--split", help="all, train or test: which side of the template split."),
+    test_fraction: float = typer.Option(
+        0.2, "--test-fraction", help="Share of each language's templates held out for test."
+    ),
+    split_seed: int = typer.Option(
+        0, "--split-seed", help="Seed of the template split; keep it equal for train and test."
+    ),
+    output: str = typer.Option(..., "-o", "--output", help="Output JSONL (written atomically)."),
+) -> None:
+    """Synthesize labelled multilingual PII documents from Faker-filled templates."""
+    from pare.data.jsonl import write_jsonl
+    from pare.data.synth import synthesize
+
+    chosen = locales.split(",") if locales is not None else None
+    docs = synthesize(n, seed, chosen, split, test_fraction, track=rich_track, split_seed=split_seed)
+    written = write_jsonl(output, docs)
+    print(f"wrote {written} documents ({sum(len(d.spans) for d in docs)} spans) to {output}")

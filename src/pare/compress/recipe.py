@@ -1,0 +1,174 @@
+"""Recipes for ``pare compress``: which data, which teacher, which stages in which order.
+
+A recipe is YAML::
+
+    data:                      # where the data comes from (default: synthesized)
+      train: train.jsonl       # labelled JSONL; or leave out and let `synth` make it
+      test: test.jsonl         # the one test set every stage is evaluated on
+      unlabelled: [notes.txt]  # optional extra text for distillation and trimming
+      synth: {n_train: 3000, n_test: 600, seed: 0}
+    teacher: path/or/hub-id    # start from this teacher instead of fine-tuning one
+    stages:                    # any subset, in any sensible order; each is one of pare's commands
+      - finetune: {epochs: 3}
+      - distill: {layers: 1}
+      - trim: {}
+      - quantize: {bits: 4}
+
+Every stage writes ``DIR/<output>`` (defaults: teacher, student, trimmed, final), so any stage can be re-run
+alone with the matching sub-command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from pare.errors import PareError
+
+STAGE_KINDS = ("finetune", "distill", "trim", "quantize")
+DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed", "quantize": "final"}
+
+
+@dataclass
+class SynthSpec:
+    n_train: int = 3000
+    n_test: int = 600
+    seed: int = 0
+    locales: list[str] | None = None
+
+
+@dataclass
+class DataSpec:
+    train: str | None = None
+    test: str | None = None
+    unlabelled: list[str] = field(default_factory=list)
+    synth: SynthSpec = field(default_factory=SynthSpec)
+
+
+@dataclass
+class Stage:
+    kind: str
+    options: dict = field(default_factory=dict)
+    output: str = ""
+
+    def __post_init__(self) -> None:
+        self.output = self.output or DEFAULT_OUTPUTS[self.kind]
+
+
+@dataclass
+class Recipe:
+    data: DataSpec = field(default_factory=DataSpec)
+    teacher: str | None = None
+    stages: list[Stage] = field(default_factory=list)
+    seed: int = 0
+
+
+def default_recipe() -> Recipe:
+    """Synthesize data, fine-tune MiniLM, distil one block, trim to the domain, quantize to 4 bits."""
+    return Recipe(stages=[Stage(kind) for kind in STAGE_KINDS])
+
+
+def _fields(where: str, raw: object, allowed: set[str]) -> dict:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise PareError(f"{where}: expected a mapping, got {type(raw).__name__}")
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise PareError(
+            f"{where}: unknown field {unknown[0]!r}; expected one of {', '.join(sorted(allowed))}"
+        )
+    return raw
+
+
+def parse_recipe(raw: object, where: str = "recipe") -> Recipe:
+    """Build a ``Recipe`` from decoded YAML, naming the field at fault in errors."""
+    top = _fields(where, raw, {"data", "teacher", "stages", "seed"})
+    data_raw = _fields(f"{where}: data", top.get("data"), {"train", "test", "unlabelled", "synth"})
+    synth_raw = _fields(
+        f"{where}: data.synth", data_raw.get("synth"), {"n_train", "n_test", "seed", "locales"}
+    )
+    unlabelled = data_raw.get("unlabelled", [])
+    if isinstance(unlabelled, str):
+        unlabelled = [unlabelled]
+    data = DataSpec(data_raw.get("train"), data_raw.get("test"), list(unlabelled), SynthSpec(**synth_raw))
+    if data.train is not None and data.test is None:
+        raise PareError(
+            f"{where}: data.train is given but data.test is not; every stage is scored on a test set"
+        )
+    raw_stages = top.get("stages", list(STAGE_KINDS))
+    if not isinstance(raw_stages, list) or not raw_stages:
+        raise PareError(f"{where}: stages must be a non-empty list")
+    stages = []
+    for i, item in enumerate(raw_stages):
+        if isinstance(item, str):
+            item = {item: {}}
+        if not isinstance(item, dict) or len(item) != 1:
+            raise PareError(
+                f"{where}: stages[{i}] must be a stage name or a one-key mapping like {{distill: {{}}}}"
+            )
+        ((kind, options),) = item.items()
+        if kind not in STAGE_KINDS:
+            raise PareError(
+                f"{where}: stages[{i}]: unknown stage {kind!r}; expected one of {', '.join(STAGE_KINDS)}"
+            )
+        options = dict(_fields(f"{where}: stages[{i}].{kind}", options, _stage_fields(kind) | {"output"}))
+        stages.append(Stage(kind, options, str(options.pop("output", ""))))
+    recipe = Recipe(data, top.get("teacher"), stages, int(top.get("seed", 0)))
+    check_order(recipe, where)
+    return recipe
+
+
+def _stage_fields(kind: str) -> set[str]:
+    """Options a stage accepts: the fields of the config dataclass of the matching library call."""
+    from dataclasses import fields
+
+    if kind == "finetune":
+        from pare.train.finetune import FinetuneConfig
+
+        return {f.name for f in fields(FinetuneConfig)} - {"taxonomy"}
+    if kind == "distill":
+        from pare.distill import DistillConfig
+
+        return {f.name for f in fields(DistillConfig)}
+    if kind == "trim":
+        return {"min_count", "max_vocab", "keep_tokens"}
+    from pare.quant import QuantConfig
+
+    return {f.name for f in fields(QuantConfig)} | {"calib_docs"}
+
+
+def check_order(recipe: Recipe, where: str = "recipe") -> None:
+    """Reject stage orders that cannot work: nothing after quantize, no teacher for a distillation."""
+    kinds = [s.kind for s in recipe.stages]
+    if "quantize" in kinds and kinds.index("quantize") != len(kinds) - 1:
+        raise PareError(
+            f"{where}: quantize must be the last stage (a quantized model is not trained or trimmed)"
+        )
+    outputs = [s.output for s in recipe.stages]
+    if len(set(outputs)) != len(outputs):
+        raise PareError(f"{where}: two stages write the same output {outputs}")
+    if kinds[0] != "finetune" and recipe.teacher is None:
+        raise PareError(
+            f"{where}: the first stage is {kinds[0]}, so the recipe needs a 'teacher' to start from"
+        )
+
+
+def load_recipe(path: str | Path | None) -> Recipe:
+    """The recipe in ``path`` (YAML), or the built-in default when ``path`` is None."""
+    if path is None:
+        return default_recipe()
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PareError(f"{path}: no such recipe file") from None
+    except UnicodeDecodeError:
+        raise PareError(f"{path}: not valid UTF-8") from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise PareError(f"{path}{line}: invalid YAML ({getattr(err, 'problem', err)})") from None
+    return parse_recipe(raw or {}, str(path))

@@ -1,0 +1,185 @@
+"""Run a recipe stage by stage, evaluating and measuring each result; resume after an interruption.
+
+Progress is kept in ``DIR/compress_state.json``: a stage whose output directory exists and whose signature
+(kind, options, input models) is recorded there is finished and is skipped on a re-run, with its row of the
+report taken from the state. Stage outputs are written atomically, so an interrupted stage leaves nothing
+half-written; fine-tuning and distillation also resume inside the stage from their per-epoch checkpoints.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pare.compress.recipe import Recipe, Stage
+from pare.compress.stages import (
+    prepare_data,
+    run_distill,
+    run_finetune,
+    run_quantize,
+    run_trim,
+    stage_signature,
+)
+from pare.data.jsonl import read_jsonl
+from pare.io import atomic_dir, atomic_file
+from pare.progress import Track, no_track
+
+STATE_FILE = "compress_state.json"
+
+
+@dataclass
+class StageRow:
+    """One line of the report: a model directory, its quality, size and speed, and what it cost to make."""
+
+    name: str
+    kind: str
+    path: str
+    f1: float
+    params: int
+    params_blocks: int
+    size_bytes: int
+    tokens_per_s: dict[str, float]
+    peak_rss_mb: float
+    seconds: float
+    cached: bool = False
+    f1_pct_teacher: float | None = None
+    evaluation: dict = field(default_factory=dict)
+
+
+def _read_state(out_dir: Path) -> dict:
+    path = out_dir / STATE_FILE
+    return json.loads(path.read_text()) if path.is_file() else {"stages": {}}
+
+
+def _write_state(out_dir: Path, state: dict) -> None:
+    with atomic_file(out_dir / STATE_FILE) as tmp:
+        tmp.write_text(json.dumps(state, indent=2))
+
+
+def evaluate_and_measure(
+    name: str, kind: str, model_dir: Path, test: Path, seconds: float, cached: bool, track: Track
+) -> StageRow:
+    """Evaluate ``model_dir`` on the test set (strict span F1, Viterbi) and measure it in a fresh process."""
+    from pare.bench import measure_model
+    from pare.evaluate import evaluate_dir
+
+    evaluation = evaluate_dir(model_dir, read_jsonl(test), track=track)
+    stats = measure_model(model_dir)
+    return StageRow(
+        name=name,
+        kind=kind,
+        path=str(model_dir),
+        f1=evaluation["micro"]["f1"],
+        params=stats.params_total,
+        params_blocks=stats.params_blocks,
+        size_bytes=stats.size_bytes,
+        tokens_per_s={str(b): v for b, v in stats.tokens_per_s.items()},
+        peak_rss_mb=stats.peak_rss_mb,
+        seconds=seconds,
+        cached=cached,
+        evaluation=evaluation,
+    )
+
+
+def compress(
+    recipe: Recipe,
+    out_dir: str | Path,
+    track: Track = no_track,
+    on_event: Callable[[str], None] = lambda message: None,
+) -> list[StageRow]:
+    """Run ``recipe`` into ``out_dir``; returns the report rows (also written as report.md/report.json)."""
+    from pare.compress.report import write_report
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state = _read_state(out_dir)
+    data_dir = out_dir / "data"
+    data_dir.mkdir(exist_ok=True)
+    on_event("data: preparing train and test sets")
+    train, test = prepare_data(recipe, data_dir, track)
+    text_data = [train, *map(Path, recipe.data.unlabelled)]
+
+    rows: list[StageRow] = []
+    chain = stage_signature(
+        None, [str(test)]
+    )  # each signature folds in the one before: a changed stage re-runs all after it
+    teacher = Path(recipe.teacher) if recipe.teacher else None
+    if recipe.stages[0].kind != "finetune":
+        # a given teacher is the reference row every stage is compared with
+        signature = stage_signature(None, [str(teacher), str(test)])
+        row = _finished(state, "input", signature, teacher)
+        if row is None:
+            on_event(f"teacher {teacher}: evaluating and measuring")
+            row = evaluate_and_measure("teacher", "input", teacher, test, 0.0, False, track)
+            _record(state, out_dir, "input", signature, row)
+        rows.append(row)
+        chain = signature
+    current = teacher
+
+    for i, stage in enumerate(recipe.stages, 1):
+        out = out_dir / stage.output
+        signature = stage_signature(stage, [chain, *_stage_inputs(stage, current, teacher, text_data)])
+        head = f"stage {i}/{len(recipe.stages)} {stage.kind} -> {out}"
+        row = _finished(state, stage.output, signature, out)
+        if row is not None:
+            on_event(f"{head}: already done, skipped")
+        else:
+            on_event(head)
+            started = time.perf_counter()
+            cached = _run_stage(stage, recipe, current, teacher, train, test, text_data, data_dir, out, track)
+            seconds = time.perf_counter() - started
+            on_event(f"{head}: evaluating and measuring")
+            row = evaluate_and_measure(stage.output, stage.kind, out, test, seconds, cached, track)
+            _record(state, out_dir, stage.output, signature, row)
+        rows.append(row)
+        if stage.kind == "finetune":
+            teacher = out
+        current, chain = out, signature
+
+    final = out_dir / "final"
+    if recipe.stages[-1].output != "final":
+        with atomic_dir(final) as tmp:
+            shutil.copytree(current, tmp, dirs_exist_ok=True)
+    reference = rows[0].f1
+    for row in rows:
+        row.f1_pct_teacher = 100 * row.f1 / reference if reference else None
+    write_report(rows, out_dir, recipe)
+    return rows
+
+
+def _stage_inputs(
+    stage: Stage, current: Path | None, teacher: Path | None, text_data: list[Path]
+) -> list[str]:
+    """What a stage reads: its input model (the teacher, for distillation) and the data files."""
+    model = teacher if stage.kind == "distill" else current
+    return [str(model), *map(str, text_data)]
+
+
+def _run_stage(stage, recipe, current, teacher, train, test, text_data, data_dir, out, track) -> bool:
+    """Run one stage; returns True when its result came from the cache instead of being computed."""
+    if stage.kind == "finetune":
+        return run_finetune(stage, recipe, train, test, out, track)
+    if stage.kind == "distill":
+        run_distill(stage, recipe, teacher, text_data, out, track)
+    elif stage.kind == "trim":
+        run_trim(stage, current, text_data, out, track)
+    else:
+        run_quantize(stage, recipe, current, train, data_dir, out, track)
+    return False
+
+
+def _finished(state: dict, name: str, signature: str, path: Path | None) -> StageRow | None:
+    """The recorded row of a stage that already ran with this signature and whose output still exists."""
+    entry = state["stages"].get(name)
+    if entry is None or entry["signature"] != signature or path is None or not path.is_dir():
+        return None
+    return StageRow(**entry["row"])
+
+
+def _record(state: dict, out_dir: Path, name: str, signature: str, row: StageRow) -> None:
+    state["stages"][name] = {"signature": signature, "row": asdict(row)}
+    _write_state(out_dir, state)

@@ -1,0 +1,104 @@
+"""The stages of ``pare compress``: each calls the same library function as its own sub-command."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from pare.compress.recipe import Recipe, Stage
+from pare.data.jsonl import read_jsonl, write_jsonl
+from pare.io import atomic_dir
+from pare.progress import Track, no_track
+
+
+def cache_root() -> Path:
+    """Where fine-tuned teachers are kept between runs (``$PARE_CACHE`` or ``~/.cache/pare``)."""
+    return Path(os.environ.get("PARE_CACHE", Path.home() / ".cache" / "pare"))
+
+
+def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tuple[Path, Path]:
+    """The recipe's train and test JSONL files; synthesized into ``data_dir`` when the recipe has none."""
+    spec = recipe.data
+    if spec.train is not None and spec.test is not None:
+        read_jsonl(spec.train), read_jsonl(spec.test)  # validate early: fail before any training
+        return Path(spec.train), Path(spec.test)
+    from pare.data.synth import synthesize
+
+    train, test = data_dir / "train.jsonl", Path(spec.test) if spec.test else data_dir / "test.jsonl"
+    synth = spec.synth
+    if not train.is_file():
+        write_jsonl(train, synthesize(synth.n_train, synth.seed, synth.locales, split="train", track=track))
+    if not test.is_file():
+        write_jsonl(test, synthesize(synth.n_test, synth.seed + 1, synth.locales, split="test", track=track))
+    return train, test
+
+
+def _fingerprint(*parts: object) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Path) and part.is_file():
+            digest.update(part.read_bytes())
+        else:
+            digest.update(json.dumps(part, sort_keys=True, default=str).encode())
+    return digest.hexdigest()[:16]
+
+
+def run_finetune(stage: Stage, recipe: Recipe, train: Path, test: Path, out: Path, track: Track) -> bool:
+    """Fine-tune the teacher; reuse an identical earlier fine-tune from the cache. Returns True if cached."""
+    from pare.train.finetune import FinetuneConfig, finetune
+
+    config = FinetuneConfig(**{"base": recipe.teacher, "seed": recipe.seed, **stage.options})
+    key = _fingerprint("finetune", config.to_dict(), train)
+    cached = cache_root() / "teachers" / key
+    was_cached = cached.is_dir()
+    if not was_cached:
+        finetune(config, read_jsonl(train), read_jsonl(test), cached, track=track)
+    with atomic_dir(out) as tmp:
+        shutil.copytree(cached, tmp, dirs_exist_ok=True)
+    return was_cached
+
+
+def run_distill(
+    stage: Stage, recipe: Recipe, teacher: Path, data: list[Path], out: Path, track: Track
+) -> None:
+    from pare.distill import DistillConfig, distill
+
+    config = DistillConfig(**{"seed": recipe.seed, **stage.options})
+    distill(teacher, data, out, config, track=track)
+
+
+def run_trim(stage: Stage, model: Path, corpus: list[Path], out: Path, track: Track) -> None:
+    from pare.trim import read_keep_tokens, trim_model
+
+    options = dict(stage.options)
+    keep = read_keep_tokens(options.pop("keep_tokens")) if "keep_tokens" in options else ()
+    trim_model(model, out, corpus=corpus, keep_tokens=keep, track=track, **options)
+
+
+def run_quantize(
+    stage: Stage, recipe: Recipe, model: Path, train: Path, data_dir: Path, out: Path, track: Track
+) -> dict:
+    """Quantize with Fisher information from (a seeded sample of) the training documents."""
+    import random
+
+    from pare.quant import QuantConfig
+    from pare.quant.pipeline import quantize_directory
+
+    options = dict(stage.options)
+    n_calib = int(options.pop("calib_docs", 512))
+    config = QuantConfig(**{"seed": recipe.seed, **options})
+    docs = read_jsonl(train)
+    if len(docs) > n_calib:
+        docs = random.Random(recipe.seed).sample(docs, n_calib)
+    calib = data_dir / "calib.jsonl"
+    write_jsonl(calib, docs)
+    return quantize_directory(model, calib, out, config, track=track)
+
+
+def stage_signature(stage: Stage | None, inputs: list[str]) -> str:
+    """Identifies a finished stage: same kind, options and inputs -> same result, so a re-run skips it."""
+    return _fingerprint(asdict(stage) if stage is not None else None, inputs)

@@ -1,0 +1,88 @@
+"""CoNLL import: one ``TOKEN ... TAG`` line per token, a blank line between sentences.
+
+Columns are whitespace-separated; the token is the first column and the tag the last (so CoNLL-2003's
+four-column files work). ``-DOCSTART-`` lines are skipped. Tags are BIO or BIOES (detected from the whole
+file unless given) and must follow the scheme's rules. Each sentence becomes one ``Document`` whose text is
+its tokens joined by single spaces, with character spans for its entities.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pare.data.jsonl import Document, Span
+from pare.errors import PareError
+from pare.labels import PREFIXES, Scheme, split_tag, tags_to_spans, validate_tags
+
+_TAG_INDEX = re.compile(r"^tag (\d+) ")
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PareError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PareError(f"{path}: is a directory, expected a CoNLL file") from None
+    except OSError as err:
+        raise PareError(f"{path}: cannot read ({err.strerror})") from None
+    try:
+        return data.decode("utf-8").split("\n")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise PareError(f"{path}:{line}: not valid UTF-8") from None
+
+
+def read_conll(path: str | Path, scheme: Scheme | None = None) -> list[Document]:
+    """Read the sentences of a CoNLL file as documents; errors name ``FILE:LINE``.
+
+    ``scheme=None`` picks BIOES when any tag starts with ``E-`` or ``S-``, else BIO.
+    """
+    path = Path(path)
+    if scheme is not None and scheme not in PREFIXES:
+        raise PareError(f"unknown tagging scheme {scheme!r}; expected BIO or BIOES")
+    sentences: list[list[tuple[int, str, str]]] = [[]]  # (line number, token, tag)
+    for lineno, raw in enumerate(_read_lines(path), 1):
+        fields = raw.split()
+        if not fields:
+            if sentences[-1]:
+                sentences.append([])
+            continue
+        if fields[0] == "-DOCSTART-":
+            continue
+        if len(fields) < 2:
+            raise PareError(f"{path}:{lineno}: expected a token and a tag, got {raw.strip()!r}")
+        try:
+            split_tag(fields[-1])
+        except PareError as err:
+            raise PareError(f"{path}:{lineno}: {err}") from None
+        sentences[-1].append((lineno, fields[0], fields[-1]))
+    sentences = [s for s in sentences if s]
+    if not sentences:
+        raise PareError(f"{path}: no sentences (empty CoNLL file)")
+    if scheme is None:
+        used = {split_tag(tag)[0] for s in sentences for _, _, tag in s}
+        scheme = "BIOES" if used & {"E", "S"} else "BIO"
+    docs: list[Document] = []
+    for sentence in sentences:
+        tags = [tag for _, _, tag in sentence]
+        try:
+            validate_tags(tags, scheme)
+        except PareError as err:
+            # the message starts with the position of the first bad tag: report that tag's line
+            match = _TAG_INDEX.match(str(err))
+            lineno = sentence[int(match.group(1))][0] if match else sentence[0][0]
+            raise PareError(f"{path}:{lineno}: {err} ({scheme})") from None
+        starts: list[int] = []
+        pos = 0
+        for _, token, _ in sentence:
+            starts.append(pos)
+            pos += len(token) + 1
+        text = " ".join(token for _, token, _ in sentence)
+        spans = [
+            Span(starts[s.start], starts[s.end - 1] + len(sentence[s.end - 1][1]), s.label)
+            for s in tags_to_spans(tags)
+        ]
+        docs.append(Document(text, spans))
+    return docs

@@ -1,0 +1,136 @@
+"""Synthesize documents: pick a template, fill it with seeded Faker values, render it with exact spans."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+
+from faker import Faker
+
+from pare.data.jsonl import Document
+from pare.data.synth import (
+    templates_de,
+    templates_en,
+    templates_es,
+    templates_fr,
+    templates_it,
+    templates_nl,
+    templates_pt,
+)
+from pare.data.synth.template import Template, render
+from pare.data.synth.values import Filler
+from pare.errors import PareError
+from pare.progress import Track, no_track
+
+# language -> the Faker locales that fill its templates (one is drawn per document)
+FAKER_LOCALES: dict[str, tuple[str, ...]] = {
+    "en": ("en_US", "en_GB"),
+    "de": ("de_DE",),
+    "fr": ("fr_FR",),
+    "es": ("es_ES",),
+    "it": ("it_IT",),
+    "pt": ("pt_BR", "pt_PT"),
+    "nl": ("nl_NL",),
+}
+LOCALES: tuple[str, ...] = tuple(FAKER_LOCALES)
+SPLITS: tuple[str, ...] = ("all", "train", "test")
+_BY_LANGUAGE: dict[str, tuple[Template, ...]] = {
+    "en": templates_en.TEMPLATES,
+    "de": templates_de.TEMPLATES,
+    "fr": templates_fr.TEMPLATES,
+    "es": templates_es.TEMPLATES,
+    "it": templates_it.TEMPLATES,
+    "pt": templates_pt.TEMPLATES,
+    "nl": templates_nl.TEMPLATES,
+}
+
+
+def _languages(locales: Sequence[str] | None) -> list[str]:
+    if locales is None:
+        return list(LOCALES)
+    chosen = list(dict.fromkeys(loc.strip() for loc in locales if loc.strip()))
+    unknown = [loc for loc in chosen if loc not in FAKER_LOCALES]
+    if unknown or not chosen:
+        what = f"unknown locale {', '.join(map(repr, unknown))}" if unknown else "no locale given"
+        raise PareError(f"{what}; supported locales: {', '.join(LOCALES)}")
+    return chosen
+
+
+def templates(locales: Sequence[str] | None = None) -> list[Template]:
+    """All templates of the given languages (default: all of ``LOCALES``), in a fixed order."""
+    return [t for lang in _languages(locales) for t in _BY_LANGUAGE[lang]]
+
+
+def held_out_template_ids(
+    pool: Sequence[Template], test_fraction: float = 0.2, split_seed: int = 0
+) -> set[str]:
+    """The ids of the held-out (test) templates: per language, the ``test_fraction`` with the lowest hash.
+
+    Ranking by ``sha256(split_seed:id)`` makes the split independent of the generation seed, so a train set
+    and a test set drawn with different seeds still never share a template. Each language keeps at least
+    one template on either side.
+    """
+    if not 0 < test_fraction < 1:
+        raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
+    held_out: set[str] = set()
+    for lang in dict.fromkeys(t.language for t in pool):
+        ids = sorted(
+            (t.id for t in pool if t.language == lang),
+            key=lambda tid: hashlib.sha256(f"{split_seed}:{tid}".encode()).hexdigest(),
+        )
+        if len(ids) < 2:
+            raise PareError(f"locale {lang!r} has {len(ids)} template(s); a split needs at least 2")
+        k = min(len(ids) - 1, max(1, round(test_fraction * len(ids))))
+        held_out.update(ids[:k])
+    return held_out
+
+
+def synthesize(
+    n: int,
+    seed: int,
+    locales: Sequence[str] | None = None,
+    split: str = "all",
+    test_fraction: float = 0.2,
+    track: Track = no_track,
+    *,
+    split_seed: int = 0,
+) -> list[Document]:
+    """Generate ``n`` labelled documents; the same arguments always give the same documents.
+
+    Each document draws a language uniformly from ``locales``, then a template of that language (restricted
+    to the ``train`` or ``test`` templates of ``held_out_template_ids`` unless ``split="all"``), then a Faker
+    locale of the language. ``meta`` records ``template``, ``locale`` and ``style``. ``split_seed`` picks the
+    template split; keep it equal when drawing a train and a test set.
+    """
+    if n <= 0:
+        raise PareError(f"number of documents must be positive, got {n}")
+    if split not in SPLITS:
+        raise PareError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
+    if not 0 < test_fraction < 1:
+        raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
+    pool = templates(locales)
+    if split != "all":
+        held_out = held_out_template_ids(pool, test_fraction, split_seed)
+        pool = [t for t in pool if (t.id in held_out) == (split == "test")]
+    by_language: dict[str, list[Template]] = {}
+    for t in pool:
+        by_language.setdefault(t.language, []).append(t)
+    languages = list(by_language)
+
+    rng = random.Random(seed)
+    fakers: dict[str, Faker] = {}  # construction is slow: one per locale, reseeded per document
+    docs: list[Document] = []
+    for _ in track(range(n), "synthesizing", n):
+        template = rng.choice(by_language[rng.choice(languages)])
+        locale = rng.choice(FAKER_LOCALES[template.language])
+        fake = fakers.get(locale)
+        if fake is None:
+            fake = fakers[locale] = Faker(locale)
+        fake.seed_instance(rng.getrandbits(64))
+        filler = Filler(fake, random.Random(rng.getrandbits(64)), locale)
+        text, spans = render(template, filler.fill(template))
+        docs.append(
+            Document(text, spans, {"template": template.id, "locale": locale, "style": template.style})
+        )
+    return docs

@@ -1,0 +1,56 @@
+"""Shared input checks: scores as a float64 array, the mask as per-row lengths.
+
+Decoding runs in numpy on the CPU: its per-token steps are small (batch × labels × labels) and torch's
+intra-op thread pool makes each of them far slower on a shared CPU, while numpy runs them in the caller's
+thread. Torch tensors (any device) are accepted and copied to the CPU once.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from pare.errors import PareError
+
+
+def as_scores(scores: torch.Tensor | np.ndarray, n_labels: int | None = None) -> np.ndarray:
+    """``scores`` as a float64 array shaped (batch, tokens, labels)."""
+    if isinstance(scores, torch.Tensor):
+        array = scores.detach().to(device="cpu", dtype=torch.float64).numpy()
+    else:
+        array = np.asarray(scores, dtype=np.float64)
+    if array.ndim != 3:
+        raise PareError(f"scores must be shaped (batch, tokens, labels), got shape {array.shape}")
+    if array.shape[-1] == 0:
+        raise PareError("scores have no labels (last dimension is 0)")
+    if n_labels is not None and array.shape[-1] != n_labels:
+        raise PareError(f"scores have {array.shape[-1]} labels but the label list has {n_labels}")
+    return array
+
+
+def as_lengths(mask: torch.Tensor | np.ndarray | None, scores: np.ndarray) -> np.ndarray:
+    """Per-row number of real tokens (int64, (batch,)) from a (batch, tokens) bool/int mask; ``None``: all real.
+
+    Real tokens must be a prefix of each row (padding only at the end): a mask with holes is a
+    ``PareError``. NaN scores on real tokens are rejected too; padding may hold anything.
+    """
+    batch, tokens, _ = scores.shape
+    if mask is None:
+        lengths = np.full(batch, tokens, dtype=np.int64)
+    else:
+        m = mask.detach().cpu().numpy() if isinstance(mask, torch.Tensor) else np.asarray(mask)
+        m = m != 0
+        if m.shape != (batch, tokens):
+            raise PareError(f"mask must be shaped (batch, tokens) = {(batch, tokens)}, got {m.shape}")
+        lengths = m.sum(axis=1).astype(np.int64)
+        holes = np.flatnonzero((valid_tokens(lengths, tokens) != m).any(axis=1))
+        if holes.size:
+            raise PareError(f"mask row {holes[0]}: real tokens must come first, padding only at the end")
+    if np.isnan(scores[valid_tokens(lengths, tokens)]).any():
+        raise PareError("scores contain NaN on real tokens")
+    return lengths
+
+
+def valid_tokens(lengths: np.ndarray, tokens: int) -> np.ndarray:
+    """(batch, tokens) bool: True on real tokens."""
+    return np.arange(tokens)[None, :] < lengths[:, None]

@@ -1,0 +1,209 @@
+"""Constrained forward-backward: per-token label marginals and exact span probabilities.
+
+The chain: a label path ``y`` over the real tokens has potential
+``exp(start[y_0] + sum_t emit[t, y_t] + sum_{t>0} trans[y_{t-1}, y_t] + end[y_last])`` where ``emit`` are the
+token log-probabilities, ``trans`` the operating-point biases (``-inf`` on forbidden transitions) and
+``start``/``end`` are 0 or ``-inf`` (see ``pare.decode.transitions``). ``P(y)`` is the potential over
+``Z``, the sum over all paths. With ``alpha[t, j]`` the log-sum of the potentials of the prefixes ending
+on ``j`` at ``t`` and ``beta[t, j]`` that of the suffixes after ``(t, j)``:
+
+- token marginal: ``P(y_t = j) = exp(alpha[t, j] + beta[t, j] - log Z)``;
+- span score: the probability that the path contains exactly the span ``[s, e]`` of category ``x``
+  (labels ``B-x I-x .. E-x``, or ``S-x`` for one token in BIOES; ``B-x I-x ..`` in BIO), i.e. it starts at
+  ``s``, ends at ``e`` and has that category:
+  ``log P = alpha[s, y_s] + sum_{t=s+1..e} (trans[y_{t-1}, y_t] + emit[t, y_t]) + beta'[e, y_e] - log Z``.
+  ``beta'`` is ``beta`` restricted to transitions that do not continue the span; in BIOES a span ending on
+  E/S cannot continue, so ``beta' = beta``; in BIO it excludes ``I-x`` at ``e + 1``.
+Computed in float64 numpy (see ``pare.decode.inputs``) by scaled probability-space recursions that yield
+the log-space tables, with the same constraints and biases as the Viterbi decoder; vectorized over the
+batch, the loop runs over tokens only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from pare.decode.inputs import as_lengths, as_scores, valid_tokens
+from pare.decode.transitions import OperatingPoint, Transitions, build_transitions
+from pare.errors import PareError
+from pare.labels import Taxonomy, TokenSpan
+
+
+@dataclass(frozen=True)
+class ForwardBackward:
+    """Log-space forward/backward tables (batch, steps, labels) of the constrained chain, ``log_z`` (batch,).
+
+    ``steps`` is the longest row's number of real tokens; entries past a row's length are not meaningful.
+    ``emit`` is the input cut to ``steps`` tokens with padding set to 0.
+    """
+
+    emit: np.ndarray
+    alpha: np.ndarray
+    beta: np.ndarray
+    beta_close: np.ndarray
+    log_z: np.ndarray
+    lengths: np.ndarray
+
+
+def forward_backward(emit: np.ndarray, lengths: np.ndarray, trans: Transitions) -> ForwardBackward:
+    """Run the constrained forward and backward passes over float64 ``emit`` (batch, tokens, labels).
+
+    Scaled recursions in probability space (each step renormalized, its log factor accumulated) give the
+    log-space tables; a label whose probability falls below 1e-308 of the step's largest reads ``-inf``.
+    """
+    batch = emit.shape[0]
+    steps = max(int(lengths.max()) if batch else 0, 1)
+    live = valid_tokens(lengths, steps)
+    emit = np.where(live[..., None], emit[:, :steps], 0.0)
+    # emit[t, j] = top[t] + log(pe[t, j]) with pe in [0, 1]; trans = shift + log(ptrans)
+    top = emit.max(axis=2)
+    top = np.where(np.isfinite(top), top, 0.0)
+    pe = np.exp(emit - top[..., None])
+    finite = np.isfinite(trans.matrix)
+    shift = float(trans.matrix[finite].max()) if finite.any() else 0.0
+    ptrans = np.exp(trans.matrix - shift)
+    pclose_t = np.ascontiguousarray(np.exp(trans.close - shift).T)
+    ptrans_t = np.ascontiguousarray(ptrans.T)
+    pend = np.broadcast_to(np.exp(trans.end), (batch, len(trans.end)))
+    bioes = trans.taxonomy.scheme == "BIOES"
+
+    def normalize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        total = x.sum(axis=1)
+        total = np.where(total > 0, total, 1.0)
+        return x / total[:, None], np.log(total)
+
+    # alpha[t, j] = log sum_i exp(alpha[t-1, i] + trans[i, j]) + emit[t, j] = log(a[t, j]) + scale[t];
+    # a padded step carries a[t-1] over unchanged (its factor is 1)
+    a = np.empty_like(emit)
+    scale = np.empty((batch, steps))
+    a[:, 0], scale[:, 0] = normalize(np.exp(trans.start) * pe[:, 0])
+    scale[:, 0] += top[:, 0]
+    for t in range(1, steps):
+        on = live[:, t]
+        x = np.where(on[:, None], (a[:, t - 1] @ ptrans) * pe[:, t], a[:, t - 1])
+        a[:, t], log_factor = normalize(x)
+        scale[:, t] = scale[:, t - 1] + log_factor + np.where(on, top[:, t] + shift, 0.0)
+
+    # beta[t, i] = log sum_j exp(trans[i, j] + emit[t+1, j] + beta[t+1, j]) = log(b[t, i]) + rest[t];
+    # at and after a row's last real token it restarts from end
+    b = np.empty_like(emit)
+    c = b if bioes else np.empty_like(emit)
+    b[:, -1] = c[:, -1] = pend
+    rest = np.zeros((batch, steps))
+    for t in range(steps - 2, -1, -1):
+        on = live[:, t + 1]
+        y = pe[:, t + 1] * b[:, t + 1]
+        b[:, t], log_factor = normalize(np.where(on[:, None], y @ ptrans_t, pend))
+        rest[:, t] = log_factor + np.where(on, top[:, t + 1] + shift + rest[:, t + 1], 0.0)
+        if not bioes:
+            c[:, t] = np.where(on[:, None], y @ pclose_t, pend) / np.exp(log_factor)[:, None]
+
+    with np.errstate(divide="ignore"):
+        alpha = np.log(a) + scale[..., None]
+        beta = np.log(b) + rest[..., None]
+        beta_close = beta if bioes else np.log(c) + rest[..., None]
+        log_z = np.log((a[:, -1] * pend).sum(axis=1)) + scale[:, -1]
+    return ForwardBackward(emit, alpha, beta, beta_close, log_z, lengths)
+
+
+def token_marginals(
+    scores: torch.Tensor | np.ndarray,
+    labels: Sequence[str] | Taxonomy,
+    mask: torch.Tensor | np.ndarray | None = None,
+    biases: OperatingPoint | Mapping[str, float] | None = None,
+) -> torch.Tensor:
+    """``P(y_t = j)`` under the constrained chain: float64 CPU tensor (batch, tokens, labels), 0 on padding.
+
+    Each real token's row sums to 1 (a row whose every valid path has zero potential is all 0).
+    """
+    trans = build_transitions(labels, biases)
+    emit = as_scores(scores, len(trans.taxonomy.labels))
+    lengths = as_lengths(mask, emit)
+    out = np.zeros_like(emit)
+    if emit.shape[0] and emit.shape[1]:
+        fb = forward_backward(emit, lengths, trans)
+        steps = fb.alpha.shape[1]
+        ok = valid_tokens(lengths, steps) & np.isfinite(fb.log_z)[:, None]
+        with np.errstate(invalid="ignore"):
+            marg = np.exp(fb.alpha + fb.beta - fb.log_z[:, None, None])
+        out[:, :steps] = np.where(ok[..., None], marg, 0.0)
+    return torch.from_numpy(out)
+
+
+def span_log_probs(
+    fb: ForwardBackward,
+    trans: Transitions,
+    rows: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    cats: np.ndarray,
+) -> np.ndarray:
+    """``log P(exact span)`` for spans ``[starts, ends)`` of category index ``cats`` in batch ``rows`` (K,).
+
+    Vectorized over the K spans: each span's label path is gathered as a (K, longest span) table.
+    """
+    n_prefix = 4 if trans.taxonomy.scheme == "BIOES" else 2
+    size = ends - starts
+    base = 1 + cats * n_prefix  # label id of B-x; I-x = base + 1, E-x = base + 2, S-x = base + 3
+    offs = np.arange(int(size.max()))[None, :]
+    # label of token s + k: B (S for a one-token BIOES span) at k = 0, E at k = n - 1 in BIOES, else I
+    ids = np.where(offs == 0, base[:, None], base[:, None] + 1)
+    if n_prefix == 4:
+        ids = np.where((offs == size[:, None] - 1) & (offs > 0), base[:, None] + 2, ids)
+        ids[:, 0] = np.where(size == 1, base + 3, base)
+    inside = offs < size[:, None]
+    ids = np.where(inside, ids, 0)
+    pos = np.where(inside, starts[:, None] + offs, 0)
+    # sum over t = s+1..e of trans[y_{t-1}, y_t] + emit[t, y_t]
+    step = trans.matrix[ids[:, :-1], ids[:, 1:]] + fb.emit[rows[:, None], pos[:, 1:], ids[:, 1:]]
+    body = np.where(inside[:, 1:], step, 0.0).sum(axis=1)
+    head = fb.alpha[rows, starts, ids[:, 0]]
+    tail = fb.beta_close[rows, ends - 1, ids[np.arange(len(rows)), size - 1]]
+    return head + body + tail - fb.log_z[rows]
+
+
+def score_spans(
+    scores: torch.Tensor | np.ndarray,
+    labels: Sequence[str] | Taxonomy,
+    spans: Sequence[Sequence[TokenSpan]],
+    mask: torch.Tensor | np.ndarray | None = None,
+    biases: OperatingPoint | Mapping[str, float] | None = None,
+) -> list[list[TokenSpan]]:
+    """The same spans with ``score`` = posterior probability of each exact span (module docstring), in [0, 1].
+
+    ``spans[b]`` are token spans ``[start, end)`` of sequence ``b`` with a category label (no prefix).
+    """
+    trans = build_transitions(labels, biases)
+    emit = as_scores(scores, len(trans.taxonomy.labels))
+    lengths = as_lengths(mask, emit)
+    if len(spans) != emit.shape[0]:
+        raise PareError(f"got spans for {len(spans)} sequences but scores for {emit.shape[0]}")
+    cat_index = {c: i for i, c in enumerate(trans.taxonomy.categories)}
+    rows: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    cats: list[int] = []
+    for b, (row, n) in enumerate(zip(spans, lengths.tolist(), strict=True)):
+        for s in row:
+            if s.label not in cat_index:
+                raise PareError(f"span {s}: category {s.label!r} is not in the taxonomy")
+            if not 0 <= s.start < s.end <= n:
+                raise PareError(f"span {s}: outside the {n} real tokens of sequence {b}")
+            rows.append(b)
+            starts.append(s.start)
+            ends.append(s.end)
+            cats.append(cat_index[s.label])
+    if not rows:
+        return [[] for _ in spans]
+    fb = forward_backward(emit, lengths, trans)
+    r = np.array(rows)
+    with np.errstate(invalid="ignore"):
+        log_p = span_log_probs(fb, trans, r, np.array(starts), np.array(ends), np.array(cats))
+    # log Z = -inf: no path has positive potential, so no span has positive probability
+    log_p = np.where(np.isfinite(fb.log_z[r]), log_p, -np.inf)
+    probs = iter(np.clip(np.exp(log_p), 0.0, 1.0).tolist())
+    return [[TokenSpan(s.start, s.end, s.label, next(probs)) for s in row] for row in spans]

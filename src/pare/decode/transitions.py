@@ -1,0 +1,129 @@
+"""Allowed transitions of a tagging scheme and the additive biases of an operating point.
+
+BIOES (openai/privacy-filter): start on O/B/S, end on O/E/S; O→O/B/S; B-x/I-x → I-x/E-x; E/S → O/B/S.
+BIO: start on O/B, end anywhere; O→O/B; B-x/I-x → I-x/O/B; I-x only after B-x/I-x.
+
+The six biases of an ``OperatingPoint`` are added to the allowed transitions between two tokens (never to
+the start or the end). In BIO there is no E tag: a span closes by going to O (``end_to_background``) or
+to a B (``end_to_start``), and ``inside_to_end`` is unused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+
+import numpy as np
+
+from pare.errors import PareError
+from pare.labels import Taxonomy, split_tag
+
+NEG_INF = float("-inf")
+
+
+@dataclass(frozen=True)
+class OperatingPoint:
+    """The six additive transition biases of openai/privacy-filter (0 = plain constrained Viterbi).
+
+    Positive values favour the transition, negative values discourage it.
+    """
+
+    background_stay: float = 0.0  # O -> O
+    background_to_start: float = 0.0  # O -> B/S
+    inside_to_continue: float = 0.0  # B/I -> I (same category)
+    inside_to_end: float = 0.0  # B/I -> E (same category)
+    end_to_background: float = 0.0  # E/S -> O
+    end_to_start: float = 0.0  # E/S -> B/S
+
+    @classmethod
+    def from_dict(cls, biases: Mapping[str, object], where: str = "biases") -> OperatingPoint:
+        """Build from a mapping of bias names to numbers; missing names are 0.
+
+        Raises ``PareError`` naming ``where`` and the field for an unknown name or a non-number.
+        """
+        if not isinstance(biases, Mapping):
+            raise PareError(
+                f"{where}: expected an object of bias names to numbers, got {type(biases).__name__}"
+            )
+        names = [f.name for f in fields(cls)]
+        values: dict[str, float] = {}
+        for name, value in biases.items():
+            if name not in names:
+                raise PareError(
+                    f"{where}.{name}: unknown transition bias; expected one of {', '.join(names)}"
+                )
+            if isinstance(value, bool) or not isinstance(value, int | float) or not np.isfinite(value):
+                raise PareError(f"{where}.{name}: expected a finite number, got {value!r}")
+            values[name] = float(value)
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, float]:
+        return {f.name: float(getattr(self, f.name)) for f in fields(self)}
+
+
+def as_operating_point(biases: OperatingPoint | Mapping[str, float] | None) -> OperatingPoint:
+    """Accept an ``OperatingPoint``, a dict of bias names (unknown name -> ``PareError``) or ``None`` (zeros)."""
+    if biases is None:
+        return OperatingPoint()
+    if isinstance(biases, OperatingPoint):
+        return biases
+    return OperatingPoint.from_dict(biases)
+
+
+def as_taxonomy(labels: Sequence[str] | Taxonomy) -> Taxonomy:
+    """A ``Taxonomy`` as is, or the taxonomy a label list spells (``PareError`` if it is not BIO/BIOES order)."""
+    return labels if isinstance(labels, Taxonomy) else Taxonomy.from_labels(labels)
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """Log-potentials of the constrained chain over a taxonomy's labels (``-inf`` = not allowed).
+
+    ``matrix[i, j]``: bias of going from label ``i`` to label ``j``; ``start``/``end``: 0 where a sequence
+    may start/end on the label. ``close`` is ``matrix`` without the transitions that continue a span
+    (B-x/I-x -> I-x/E-x): following it from a span's last label guarantees the span ends there.
+    """
+
+    taxonomy: Taxonomy
+    matrix: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    close: np.ndarray
+
+
+def build_transitions(
+    labels: Sequence[str] | Taxonomy, biases: OperatingPoint | Mapping[str, float] | None = None
+) -> Transitions:
+    """The constrained transition matrix (with operating-point biases) for a label list or taxonomy."""
+    taxonomy = as_taxonomy(labels)
+    point = as_operating_point(biases)
+    parsed = [split_tag(label) for label in taxonomy.labels]
+    n = len(parsed)
+    bioes = taxonomy.scheme == "BIOES"
+    matrix = np.full((n, n), NEG_INF)
+    continues = np.zeros((n, n), dtype=bool)
+    for i, (p, c) in enumerate(parsed):
+        for j, (q, d) in enumerate(parsed):
+            if p == "O":
+                bias = {
+                    "O": point.background_stay,
+                    "B": point.background_to_start,
+                    "S": point.background_to_start,
+                }
+            elif p in ("B", "I") and bioes:
+                bias = {"I": point.inside_to_continue, "E": point.inside_to_end} if c == d else {}
+            elif p in ("B", "I"):  # BIO: the span continues with I-x, or closes into O or a new B
+                bias = {"O": point.end_to_background, "B": point.end_to_start}
+                if c == d:
+                    bias["I"] = point.inside_to_continue
+            else:  # E or S
+                bias = {"O": point.end_to_background, "B": point.end_to_start, "S": point.end_to_start}
+            if q in bias:
+                matrix[i, j] = bias[q]
+                continues[i, j] = p in ("B", "I") and q in ("I", "E") and c == d
+    prefixes = [p for p, _ in parsed]
+    start = np.array([0.0 if p in ("O", "B", "S") else NEG_INF for p in prefixes])
+    end_ok = ("O", "E", "S") if bioes else ("O", "B", "I")
+    end = np.array([0.0 if p in end_ok else NEG_INF for p in prefixes])
+    close = np.where(continues, NEG_INF, matrix)
+    return Transitions(taxonomy, matrix, start, end, close)

@@ -1,0 +1,401 @@
+"""Distil a teacher into a student of fewer blocks (Hinton KD + hidden-state matching; HarEmb for k = 1).
+
+The student is ``truncate(teacher, layers)``: the teacher's own class with its embeddings, final norm and
+head and only the kept blocks. It is trained on
+
+    loss = alpha · CE(gold)  +  (1 - alpha) · T² · KL(p_T^teacher || q_T^student)  +  w_h · hidden
+
+where batches without gold labels use the KD term alone (weight 1), and ``hidden`` matches each student
+block's output to a teacher block's output (mse or cosine). Student block i targets the teacher block it was
+copied from, except the last student block, which targets the teacher's last block: the head reads the last
+block's output, so that is the output it must reproduce. ``alpha = 1`` trains on gold labels only, without a
+teacher (the "no teacher" baseline). Teacher outputs come from ``pare.distill.cache``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from pare.data.align import IGNORE_INDEX
+from pare.distill.align import aligned_teacher_rows
+from pare.distill.cache import TeacherTargets, capture_block_outputs, fingerprint_dir, teacher_targets
+from pare.distill.data import DistillData, read_distill_data
+from pare.distill.losses import HIDDEN_LOSSES, HiddenLoss, ce_loss, hidden_loss, kd_loss
+from pare.distill.student import INITS, Init, find_block_stack, select_layers, truncate
+from pare.errors import PareError
+from pare.io import atomic_dir
+from pare.labels import Taxonomy
+from pare.progress import Track, no_track
+from pare.train.features import collate, encode_documents
+from pare.train.loop import EpochLog, LoopConfig, train_loop
+
+TASKS = {"ForTokenClassification": "token", "ForSequenceClassification": "sequence", "ForCausalLM": "causal"}
+CALIBRATION_FILE = "viterbi_calibration.json"
+TRIM_FILE = "trim.json"
+
+
+@dataclass
+class DistillConfig:
+    layers: int | list[int] = 1  # a number of blocks (chosen by ``init``) or explicit teacher block indices
+    init: Init = "first"
+    # defaults measured on the MiniLM PII teacher (benchmarks/bench_distill.py): T = 1, mostly KD and no hidden
+    # loss gave the best 1-block student; T = 2 and the cosine hidden loss both cost F1 at a short budget
+    temperature: float = 1.0
+    alpha: float = 0.2  # weight of the gold-label loss; 1.0 = gold labels only, no teacher
+    hidden_loss: HiddenLoss = "none"
+    hidden_weight: float = 1.0
+    epochs: int = 3
+    batch_size: int = 16
+    learning_rate: float = 1e-4
+    seed: int = 0
+    max_length: int = 256
+    halo: int | None = None  # context tokens kept on each side where a long document is cut; max_length // 8
+    grad_accum: int = 1
+    top_k: int = 64  # stored teacher logits per row when there are more than ``top_k_above`` classes
+    top_k_above: int = 1024
+    teacher_batch_size: int = 32
+    cache_dir: str | None = None  # default ``pare.distill.cache.default_cache_dir()``
+
+    def check(self) -> None:
+        if self.init not in INITS:
+            raise PareError(f"--init {self.init!r}: expected one of {', '.join(INITS)}")
+        if self.hidden_loss not in HIDDEN_LOSSES:
+            raise PareError(f"--hidden-loss {self.hidden_loss!r}: expected one of {', '.join(HIDDEN_LOSSES)}")
+        if not self.temperature > 0:
+            raise PareError(f"--temperature must be positive, got {self.temperature}")
+        if not 0.0 <= self.alpha <= 1.0:
+            raise PareError(f"--alpha must be between 0 and 1, got {self.alpha}")
+        if self.halo is not None and not 0 <= self.halo < self.max_length // 2:
+            raise PareError(f"halo must be between 0 and max_length / 2, got {self.halo}")
+        for name in ("epochs", "batch_size", "max_length", "grad_accum", "top_k", "teacher_batch_size"):
+            if getattr(self, name) < 1:
+                raise PareError(f"--{name.replace('_', '-')} must be at least 1, got {getattr(self, name)}")
+        if not self.learning_rate > 0:
+            raise PareError(f"--lr must be positive, got {self.learning_rate}")
+
+
+@dataclass
+class DistillResult:
+    path: Path
+    layers: list[int]
+    hidden_map: list[tuple[int, int]]
+    history: list[EpochLog] = field(default_factory=list)
+    teacher_cached: bool = False  # teacher outputs were read from the cache, not computed
+
+
+def model_task(config) -> str:
+    """``token``, ``sequence`` or ``causal`` from a config's architecture name."""
+    arch = (getattr(config, "architectures", None) or [""])[0]
+    for suffix, task in TASKS.items():
+        if arch.endswith(suffix):
+            return task
+    raise PareError(
+        f"architecture {arch or '(none)'!r}: distillation supports token classification, "
+        "sequence classification and causal language models"
+    )
+
+
+def load_model(model_dir: str | Path, what: str = "teacher") -> tuple[nn.Module, str]:
+    """A model directory's model (with the ``AutoModelFor*`` class its architecture names) and task."""
+    from transformers import (
+        AutoConfig,
+        AutoModelForCausalLM,
+        AutoModelForSequenceClassification,
+        AutoModelForTokenClassification,
+    )
+
+    model_dir = Path(model_dir)
+    if not (model_dir / "config.json").is_file():
+        raise PareError(f"{model_dir}: not a model directory ({what}; no config.json)")
+    try:
+        config = AutoConfig.from_pretrained(model_dir)
+    except (OSError, ValueError) as err:
+        raise PareError(f"{model_dir}: cannot read the {what} config: {str(err).splitlines()[0]}") from None
+    task = model_task(config)
+    auto = {
+        "token": AutoModelForTokenClassification,
+        "sequence": AutoModelForSequenceClassification,
+        "causal": AutoModelForCausalLM,
+    }[task]
+    return auto.from_pretrained(model_dir).eval(), task
+
+
+def hidden_map(layers: Sequence[int], num_teacher_layers: int) -> list[tuple[int, int]]:
+    """(student block, teacher block) pairs for the hidden loss (see the module docstring)."""
+    pairs = [(i, t) for i, t in enumerate(layers)]
+    pairs[-1] = (len(layers) - 1, num_teacher_layers - 1)
+    return pairs
+
+
+def _labels_of(model: nn.Module) -> list[str]:
+    id2label = {int(k): v for k, v in model.config.id2label.items()}
+    return [id2label[i] for i in range(len(id2label))]
+
+
+def build_features(
+    data: DistillData,
+    tokenizer,
+    task: str,
+    taxonomy: Taxonomy | None,
+    max_length: int,
+    track: Track = no_track,
+    halo: int | None = None,
+) -> list[dict]:
+    """Model inputs for every window of every document; unlabelled documents' labels are all ignored.
+
+    Each feature also carries ``example`` (its own index, to find its rows in the teacher cache).
+    """
+    halo = max_length // 8 if halo is None else halo
+    features = encode_documents(
+        data.docs, tokenizer, taxonomy if task == "token" else None, max_length, halo, track=track
+    )
+    for i, f in enumerate(features):
+        if "labels" in f and not data.labelled[f["doc"][0]]:
+            f["labels"] = [IGNORE_INDEX] * len(f["labels"])
+        f["example"] = [i]
+    return features
+
+
+class _Collator:
+    """Pads a batch and attaches the teacher's targets read from the memory-mapped cache."""
+
+    def __init__(self, targets: TeacherTargets | None, pad_id: int):
+        self.targets = targets
+        self.pad_id = pad_id
+
+    def __call__(self, batch_features: list[dict]) -> dict[str, torch.Tensor]:
+        batch = collate(batch_features, self.pad_id)
+        t = self.targets
+        if t is None:
+            return batch
+        ids = [f["example"][0] for f in batch_features]
+        width = batch["input_ids"].shape[1]
+        # the cache row of each token: the example's own rows, or rows aligned by characters when the
+        # student tokenizes differently; -1 for padding and tokens without a teacher row
+        rows = np.full((len(ids), width), -1, dtype=np.int64)
+        for b, (i, f) in enumerate(zip(ids, batch_features, strict=True)):
+            if "teacher_rows" in f:
+                rows[b, : len(f["teacher_rows"])] = f["teacher_rows"]
+            else:
+                lo, hi = int(t.offsets[i]), int(t.offsets[i + 1])
+                rows[b, : hi - lo] = np.arange(lo, hi)
+        valid = rows >= 0
+        safe = np.where(valid, rows, 0)
+        logit_rows = np.asarray(ids)[:, None] if t.per_example else safe
+        batch["teacher_logits"] = torch.from_numpy(
+            np.asarray(t.logits[logit_rows.reshape(-1)], dtype=np.float32)
+        )
+        batch["teacher_logits"] = batch["teacher_logits"].reshape(*logit_rows.shape, -1)
+        if t.indices is not None:
+            idx = np.asarray(t.indices[logit_rows.reshape(-1)], dtype=np.int64)
+            batch["teacher_indices"] = torch.from_numpy(idx).reshape(*logit_rows.shape, -1)
+        batch["token_mask"] = torch.from_numpy(valid).float()
+        batch["kd_mask"] = torch.ones(len(ids), 1) if t.per_example else batch["token_mask"]
+        if t.hidden is not None:
+            hid = np.asarray(t.hidden[:, safe.reshape(-1)], dtype=np.float32)
+            batch["teacher_hidden"] = torch.from_numpy(hid).reshape(hid.shape[0], *rows.shape, -1)
+        return batch
+
+
+def make_loss_fn(
+    config: DistillConfig,
+    task: str,
+    stack_name: str,
+    pairs: Sequence[tuple[int, int]],
+    hidden_layers: list[int],
+):
+    """The training loss for ``train_loop`` (see the module docstring)."""
+    use_hidden = config.hidden_loss != "none" and config.alpha < 1.0
+    slot = {t: j for j, t in enumerate(hidden_layers)}
+
+    def loss_fn(model: nn.Module, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        inputs = {"input_ids": batch["input_ids"], "attention_mask": batch["attention_mask"]}
+        blocks = getattr(model, "module", model).get_submodule(stack_name)
+        with capture_block_outputs(blocks, [s for s, _ in pairs] if use_hidden else []) as captured:
+            logits = model(**inputs).logits
+        rows = logits[:, None, :] if task == "sequence" else logits
+        labels = batch.get("labels")
+        labelled = labels is not None and bool((labels != IGNORE_INDEX).any())
+        loss = config.alpha * ce_loss(logits, labels) if labelled else logits.sum() * 0.0
+        if config.alpha < 1.0:
+            kd = kd_loss(
+                rows,
+                batch["teacher_logits"],
+                batch["kd_mask"],
+                config.temperature,
+                batch.get("teacher_indices"),
+            )
+            loss = loss + ((1.0 - config.alpha) if labelled else 1.0) * kd
+        if use_hidden:
+            mask = batch["token_mask"]
+            terms = [
+                hidden_loss(captured[s], batch["teacher_hidden"][slot[t]], mask, config.hidden_loss)
+                for s, t in pairs
+            ]
+            loss = loss + config.hidden_weight * torch.stack(terms).mean()
+        return loss
+
+    return loss_fn
+
+
+def distill(
+    teacher_dir: str | Path,
+    data_paths: Sequence[str | Path],
+    out_dir: str | Path,
+    config: DistillConfig | None = None,
+    *,
+    student_dir: str | Path | None = None,
+    track: Track = no_track,
+) -> DistillResult:
+    """Distil the model in ``teacher_dir`` on ``data_paths`` into a student saved at ``out_dir``.
+
+    ``student_dir`` (optional) is the model whose blocks the student keeps instead of the teacher's (for
+    example a vocabulary-trimmed copy of the teacher): same labels and number of blocks. When its tokenizer
+    differs (token classification only), each student token learns from the teacher token covering its
+    first character (``pare.distill.align``).
+    The output directory appears whole or not at all: ``save_pretrained`` weights and config, the tokenizer,
+    the teacher's ``viterbi_calibration.json`` (if any), the base's ``trim.json`` (if any) and
+    ``pare_distill.json`` (settings, kept layers, hidden-loss map, per-epoch history).
+    """
+    from transformers import AutoTokenizer
+
+    config = config or DistillConfig()
+    config.check()
+    teacher_dir, out_dir = Path(teacher_dir), Path(out_dir)
+    inputs = (teacher_dir, *((Path(student_dir),) if student_dir else ()), *map(Path, data_paths))
+    if any(out_dir.resolve() == p.resolve() for p in inputs):
+        raise PareError(f"{out_dir}: the output would overwrite an input; choose another output path")
+    teacher, task = load_model(teacher_dir, "teacher")
+    n_teacher = teacher.config.num_hidden_layers
+    _, teacher_blocks = find_block_stack(teacher)
+    layers = select_layers(n_teacher, config.layers, config.init)
+
+    base_dir = Path(student_dir) if student_dir is not None else teacher_dir
+    base, base_task = (teacher, task) if student_dir is None else load_model(base_dir, "student")
+    if base_task != task or _labels_of(base) != _labels_of(teacher):
+        raise PareError(
+            f"{base_dir}: student labels {_labels_of(base)} ({base_task}) differ from the teacher's "
+            f"{_labels_of(teacher)} ({task})"
+        )
+    if base.config.num_hidden_layers != n_teacher:
+        raise PareError(
+            f"{base_dir}: the student base has {base.config.num_hidden_layers} blocks, the teacher {n_teacher}"
+        )
+    tokenizer = AutoTokenizer.from_pretrained(teacher_dir)
+    student_tokenizer = tokenizer if student_dir is None else AutoTokenizer.from_pretrained(base_dir)
+    aligned = student_tokenizer.get_vocab() != tokenizer.get_vocab()
+    if aligned and task != "token":
+        raise PareError(
+            f"{base_dir}: the student's tokenizer differs from the teacher's; only token classifiers "
+            "can be distilled across tokenizers"
+        )
+    taxonomy = Taxonomy.from_config(teacher.config) if task == "token" else None
+    data = read_distill_data(data_paths, taxonomy.categories if taxonomy else None)
+    if config.alpha >= 1.0 and (task != "token" or not data.num_labelled):
+        # only token classification has gold labels in pare's data format; other tasks learn from the teacher
+        raise PareError(
+            "--alpha 1 trains on gold labels only, but the data has no labelled token-classification documents"
+        )
+    halo = config.max_length // 8 if config.halo is None else config.halo
+    features = build_features(data, student_tokenizer, task, taxonomy, config.max_length, track, halo)
+    teacher_features = (
+        build_features(data, tokenizer, task, None, config.max_length, halo=halo) if aligned else features
+    )
+    if not features or not teacher_features:
+        raise PareError("no usable text: the data produced no model inputs")
+
+    student = truncate(base, layers)
+    del base
+    stack_name, _ = find_block_stack(student)
+    pairs = hidden_map(layers, n_teacher)
+    use_teacher = config.alpha < 1.0
+    hidden_layers = sorted({t for _, t in pairs}) if use_teacher and config.hidden_loss != "none" else []
+    pad_id = student_tokenizer.pad_token_id if student_tokenizer.pad_token_id is not None else 0
+    teacher_pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+    targets = None
+    if use_teacher:
+        if torch.cuda.is_available():
+            teacher.to("cuda")
+        targets = teacher_targets(
+            teacher,
+            teacher_features,
+            teacher_id=fingerprint_dir(teacher_dir),
+            task=task,
+            blocks=teacher_blocks,
+            hidden_layers=hidden_layers,
+            cache_dir=config.cache_dir,
+            top_k=config.top_k,
+            top_k_above=config.top_k_above,
+            batch_size=config.teacher_batch_size,
+            pad_id=teacher_pad,
+            track=track,
+        )
+        if aligned:
+            rows = aligned_teacher_rows(
+                data.docs, tokenizer, student_tokenizer, targets.offsets, config.max_length, halo
+            )
+            for f, r in zip(features, rows, strict=True):
+                f["teacher_rows"] = r
+    del teacher
+
+    settings = {**asdict(config), "layers": layers, "teacher": str(teacher_dir), "student": str(base_dir)}
+    run_id = hashlib.sha256(
+        json.dumps([settings, targets.path.name if targets else None, len(features)], sort_keys=True).encode()
+    ).hexdigest()[:12]
+    checkpoints = out_dir.parent / f".{out_dir.name}.ckpt-{run_id}"
+    loop = LoopConfig(
+        epochs=config.epochs,
+        batch_size=config.batch_size,
+        learning_rate=config.learning_rate,
+        grad_accum=config.grad_accum,
+        seed=config.seed,
+        checkpoint_dir=checkpoints,
+    )
+    student.train()
+    history = train_loop(
+        student,
+        features,
+        _Collator(targets, pad_id),
+        make_loss_fn(config, task, stack_name, pairs, hidden_layers),
+        loop,
+        track=track,
+    )
+    student.eval()
+
+    with atomic_dir(out_dir, inputs=inputs) as tmp:
+        student.save_pretrained(tmp)
+        student_tokenizer.save_pretrained(tmp)
+        for name, src in ((CALIBRATION_FILE, teacher_dir), (TRIM_FILE, base_dir)):
+            if (src / name).is_file():
+                shutil.copyfile(src / name, tmp / name)
+        record = {
+            "task": task,
+            "teacher": str(teacher_dir),
+            "student_base": str(base_dir),
+            "teacher_layers": n_teacher,
+            "kept_layers": layers,
+            "tokens_aligned_by_characters": aligned,
+            "hidden_map": pairs if hidden_layers else [],
+            "settings": settings,
+            "data": {
+                "files": [str(p) for p in data_paths],
+                "documents": len(data.docs),
+                "labelled": data.num_labelled,
+                "examples": len(features),
+            },
+            "history": [asdict(h) for h in history],
+        }
+        (tmp / "pare_distill.json").write_text(json.dumps(record, indent=2) + "\n")
+    shutil.rmtree(checkpoints, ignore_errors=True)
+    return DistillResult(
+        out_dir, layers, pairs, history, teacher_cached=bool(targets and not targets.computed)
+    )

@@ -1,0 +1,71 @@
+"""Distillation data: labelled JSONL, JSONL without spans, and plain text (one document per line).
+
+A record with a ``spans`` field is labelled (an empty list means "no entities"); a record without one, and
+every line of a ``.txt`` file, is unlabelled: the teacher supplies its targets and it gets no gold loss.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pare.data.jsonl import Document, parse_record
+from pare.errors import PareError
+
+
+@dataclass
+class DistillData:
+    docs: list[Document]
+    labelled: list[bool]
+
+    @property
+    def num_labelled(self) -> int:
+        return sum(self.labelled)
+
+
+def _lines(path: Path) -> Iterable[tuple[int, str]]:
+    try:
+        with path.open("r", encoding="utf-8") as fh:
+            lineno = 0
+            try:
+                for lineno, line in enumerate(fh, 1):
+                    yield lineno, line
+            except UnicodeDecodeError:
+                raise PareError(f"{path}:{lineno + 1}: not valid UTF-8") from None
+    except FileNotFoundError:
+        raise PareError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PareError(f"{path}: is a directory, expected a .jsonl or .txt file") from None
+
+
+def read_distill_data(paths: Sequence[str | Path], categories: Iterable[str] | None = None) -> DistillData:
+    """Read every file; ``.txt`` files are plain text, anything else JSONL. ``categories`` checks span labels.
+
+    Documents with only whitespace are skipped; no usable text at all is a ``PareError``.
+    """
+    if not paths:
+        raise PareError("no data files given")
+    allowed = set(categories) if categories is not None else None
+    data = DistillData([], [])
+    for path in map(Path, paths):
+        plain = path.suffix.lower() == ".txt"
+        for lineno, line in _lines(path):
+            if not line.strip():
+                continue
+            if plain:
+                doc, labelled = Document(line.rstrip("\r\n")), False
+            else:
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as err:
+                    raise PareError(f"{path}:{lineno}: invalid JSON ({err.msg})") from None
+                doc = parse_record(record, f"{path}:{lineno}", allowed)
+                labelled = "spans" in record
+            if doc.text.strip():
+                data.docs.append(doc)
+                data.labelled.append(labelled)
+    if not data.docs:
+        raise PareError(f"{', '.join(map(str, paths))}: no usable text (every document is empty)")
+    return data

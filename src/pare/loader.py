@@ -1,0 +1,93 @@
+"""Load any model directory pare writes: plain Hugging Face, or quantized (``quant_config.json``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pare.errors import PareError
+
+
+def model_class(config):
+    """The ``transformers`` class named by ``config.architectures``, else token classification."""
+    import transformers
+
+    for name in getattr(config, "architectures", None) or []:
+        cls = getattr(transformers, name, None)
+        if cls is not None:
+            return cls
+    return transformers.AutoModelForTokenClassification
+
+
+def load(path: str | Path, dequantize: bool = False):
+    """A ready (eval-mode) model from ``path``.
+
+    Quantized directories get ``QuantLinear``/``QuantEmbedding`` modules that keep the packed indices and
+    dequantize by table look-up on the fly; ``dequantize=True`` instead expands every weight once, giving a
+    plain model. Other directories load with ``transformers``.
+    """
+    from transformers import AutoConfig
+
+    path = Path(path)
+    if not (path / "config.json").is_file():
+        raise PareError(f"{path}: not a model directory (no config.json)")
+    config = AutoConfig.from_pretrained(path)
+    cls = model_class(config)
+    manifest_path = path / "quant_config.json"
+    if not manifest_path.is_file():
+        return cls.from_pretrained(path).eval()
+    import torch
+    from safetensors.torch import load_file
+
+    from pare.quant.core import qweight_from_storage
+    from pare.quant.modules import QuantEmbedding, QuantLinear
+
+    manifest = json.loads(manifest_path.read_text())
+    if manifest.get("format") != "pare-quant":
+        raise PareError(f"{manifest_path}: not a pare quantization manifest")
+    tensors = load_file(str(path / manifest["weights_file"]))
+    model = cls(config)
+    quantized = {}
+    for name, entry in manifest["tensors"].items():
+        quantized[name] = qweight_from_storage(tensors, name, entry)
+        for key in [k for k in tensors if k.startswith(f"{name}.")]:
+            del tensors[key]
+    missing, unexpected = model.load_state_dict(tensors, strict=False)
+    owned = {f"{m}.weight" for e in manifest["tensors"].values() for m in [e["module"], *e["aliases"]]}
+    if set(missing) - owned or unexpected:
+        raise PareError(
+            f"{path}: weights do not match config.json (missing {sorted(set(missing) - owned)[:3]}, "
+            f"unexpected {unexpected[:3]})"
+        )
+    for name, entry in manifest["tensors"].items():
+        qweight = quantized[name]
+        for module_name in [entry["module"], *entry["aliases"]]:
+            module = model.get_submodule(module_name)
+            if dequantize:
+                with torch.no_grad():
+                    module.weight.copy_(qweight.dequantize().to(module.weight.dtype))
+                continue
+            parent_name, _, child = module_name.rpartition(".")
+            parent = model.get_submodule(parent_name) if parent_name else model
+            if isinstance(module, torch.nn.Embedding):
+                new = QuantEmbedding(qweight, module.padding_idx)
+            else:
+                new = QuantLinear(qweight, module.bias.detach() if module.bias is not None else None)
+            setattr(parent, child, new)
+    return model.eval()
+
+
+def export_dequantized(path: str | Path, out: str | Path) -> Path:
+    """Write a plain Hugging Face directory (dequantized weights, config, tokenizer) from ``path``. Atomic."""
+    import shutil
+
+    from pare.io import atomic_dir
+    from pare.quant.core import TOKENIZER_FILES
+
+    model = load(path, dequantize=True)
+    with atomic_dir(out, inputs=(Path(path),)) as tmp:
+        model.save_pretrained(tmp)
+        for fname in TOKENIZER_FILES:
+            if (Path(path) / fname).is_file():
+                shutil.copy2(Path(path) / fname, tmp / fname)
+    return Path(out)

@@ -1,0 +1,16 @@
+"""The PII privacy filter: detect spans with a token classifier (any text length), then redact them."""
+
+from pare.pii.detect import DetectedSpan, DocumentScores, PiiDetector
+from pare.pii.redact import MODES, placeholder, read_jsonl_texts, read_text_file, redact, redaction_record
+
+__all__ = [
+    "MODES",
+    "DetectedSpan",
+    "DocumentScores",
+    "PiiDetector",
+    "placeholder",
+    "read_jsonl_texts",
+    "read_text_file",
+    "redact",
+    "redaction_record",
+]

@@ -1,0 +1,332 @@
+"""PII detection: a token classifier plus constrained span decoding, over texts of any length.
+
+Each text is tokenized once, without special tokens, and never truncated: it is cut into overlapping windows
+(``pare.pii.windows``; by default a halo of 64 tokens, so every token is scored with at least 64 tokens of
+context on each side where the text has them). Windows from all texts are sorted by length and run in
+batches; each token's log-probabilities come from the one window whose core holds it; the whole document
+is then decoded at once (constrained BIOES/BIO Viterbi by default), so a span crossing a window boundary
+comes back as one span. Token spans map to character spans through the tokenizer's offsets, trimmed of
+surrounding whitespace.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import torch
+
+from pare.data.align import token_spans_to_char_spans
+from pare.decode import OperatingPoint, decode_spans, resolve_operating_point
+from pare.errors import PareError
+from pare.labels import Taxonomy
+from pare.pii.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
+from pare.progress import Track, no_track
+
+DEFAULT_MAX_LENGTH = 512
+WEIGHT_FILES = (
+    "model.safetensors",
+    "model.safetensors.index.json",
+    "pytorch_model.bin",
+    "pytorch_model.bin.index.json",
+)
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "vocab.txt",
+    "vocab.json",
+    "spiece.model",
+    "sentencepiece.bpe.model",
+    "tokenizer.model",
+)
+QUANT_CONFIG = "quant_config.json"
+METHODS = ("viterbi", "argmax")
+
+
+@dataclass(frozen=True)
+class DetectedSpan:
+    """A detected entity: category ``label`` over characters ``[start, end)`` of the text, with a confidence."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    score: float | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "label": self.label,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": self.score,
+        }
+
+
+@dataclass
+class DocumentScores:
+    """One text's tokens: character ``offsets`` and ``log_probs`` (float32, (n_tokens, n_labels), on CPU)."""
+
+    text: str
+    input_ids: list[int]
+    offsets: list[tuple[int, int]]
+    log_probs: torch.Tensor
+
+
+def _check_model_dir(model_dir: Path) -> bool:
+    """Raise ``PareError`` for a directory that cannot hold a token classifier; True if it is quantized."""
+    if not model_dir.is_dir():
+        raise PareError(f"{model_dir}: no such model directory")
+    config_path = model_dir / "config.json"
+    if not config_path.is_file():
+        raise PareError(f"{model_dir}: not a model directory (no config.json)")
+    try:
+        config = json.loads(config_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise PareError(f"{config_path}: invalid JSON ({err})") from None
+    if not isinstance(config, dict):
+        raise PareError(f"{config_path}: expected a JSON object")
+    architectures = config.get("architectures") or []
+    if architectures and not any(str(a).endswith("ForTokenClassification") for a in architectures):
+        raise PareError(
+            f"{config_path}: {', '.join(map(str, architectures))} is not a token classifier "
+            "(expected a *ForTokenClassification model)"
+        )
+    quantized = (model_dir / QUANT_CONFIG).is_file()
+    if not quantized and not any((model_dir / name).is_file() for name in WEIGHT_FILES):
+        raise PareError(f"{model_dir}: no model weights (model.safetensors or pytorch_model.bin)")
+    return quantized
+
+
+def _first_line(err: Exception) -> str:
+    lines = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {lines[0]}" if lines else type(err).__name__
+
+
+class PiiDetector:
+    """A token classifier with its fast tokenizer and taxonomy; finds PII spans in texts of any length.
+
+    ``model`` is called as ``model(input_ids=..., attention_mask=...)`` and must return an object with
+    ``logits`` shaped (batch, tokens, labels). Windows hold at most ``max_length`` tokens including the
+    tokenizer's special tokens; ``halo`` tokens of context (64 by default) overlap on each side of a cut.
+    """
+
+    def __init__(
+        self,
+        model,
+        tokenizer,
+        taxonomy: Taxonomy,
+        *,
+        device: str | torch.device | None = None,
+        max_length: int | None = None,
+        halo: int = DEFAULT_HALO,
+        model_dir: str | Path | None = None,
+    ) -> None:
+        if not getattr(tokenizer, "is_fast", False):
+            raise PareError("the tokenizer is not a fast tokenizer; pare needs its character offsets")
+        self.model = model
+        self.tokenizer = tokenizer
+        self.taxonomy = taxonomy
+        self.halo = halo
+        self.model_dir = Path(model_dir) if model_dir is not None else None
+        if device is None:
+            params = list(model.parameters()) if hasattr(model, "parameters") else []
+            device = params[0].device if params else "cpu"
+        self.device = torch.device(device)
+        self.prefix, self.suffix = special_frame(tokenizer)
+        limits = [max_length or DEFAULT_MAX_LENGTH]
+        if 0 < getattr(tokenizer, "model_max_length", 0) < 1_000_000:
+            limits.append(int(tokenizer.model_max_length))
+        positions = getattr(getattr(model, "config", None), "max_position_embeddings", None)
+        if isinstance(positions, int) and positions > 0:
+            limits.append(positions)
+        self.max_length = min(limits)
+        self.window_size = self.max_length - len(self.prefix) - len(self.suffix)
+        if self.window_size < 1:
+            raise PareError(
+                f"max_length {self.max_length} leaves no room for tokens next to the special tokens"
+            )
+        pad = tokenizer.pad_token_id
+        self.pad_id = int(pad) if pad is not None else 0
+
+    @classmethod
+    def from_dir(
+        cls,
+        model_dir: str | Path,
+        device: str | torch.device | None = None,
+        *,
+        max_length: int | None = None,
+        halo: int = DEFAULT_HALO,
+    ) -> PiiDetector:
+        """Load a token classifier directory: a plain Hugging Face one, or a pare-quantized one (``quant_config.json``).
+
+        ``device=None`` picks CUDA when available. A missing or broken directory is a one-line ``PareError``.
+        """
+        from safetensors import SafetensorError
+        from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
+
+        model_dir = Path(model_dir)
+        quantized = _check_model_dir(model_dir)
+        try:
+            config = AutoConfig.from_pretrained(model_dir)
+        except (OSError, ValueError, KeyError) as err:
+            raise PareError(f"{model_dir}/config.json: cannot read the config ({_first_line(err)})") from None
+        try:
+            taxonomy = Taxonomy.from_config(config)
+        except (PareError, KeyError, ValueError, AttributeError) as err:
+            raise PareError(f"{model_dir}/config.json: labels are not a BIO/BIOES taxonomy ({err})") from None
+        # without its files, transformers would silently build an empty tokenizer that maps all text to [UNK]
+        if not any((model_dir / name).is_file() for name in TOKENIZER_FILES):
+            raise PareError(f"{model_dir}: no tokenizer files (tokenizer.json)")
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(model_dir)
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise PareError(f"{model_dir}: cannot load the tokenizer ({_first_line(err)})") from None
+        if not getattr(tokenizer, "is_fast", False):
+            raise PareError(
+                f"{model_dir}: the tokenizer is not a fast tokenizer (no tokenizer.json); pare needs offsets"
+            )
+        vocab_size = getattr(config, "vocab_size", None)
+        if isinstance(vocab_size, int) and len(tokenizer) > vocab_size:
+            raise PareError(
+                f"{model_dir}: the tokenizer has {len(tokenizer)} tokens but the model only {vocab_size} embeddings"
+            )
+        if device is None:
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        try:
+            if quantized:
+                from pare.loader import load
+
+                model = load(model_dir)
+            else:
+                model = AutoModelForTokenClassification.from_pretrained(model_dir, config=config)
+        except (OSError, ValueError, RuntimeError, KeyError, SafetensorError) as err:
+            raise PareError(f"{model_dir}: cannot load the model ({_first_line(err)})") from None
+        model.to(device).eval()
+        return cls(
+            model, tokenizer, taxonomy, device=device, max_length=max_length, halo=halo, model_dir=model_dir
+        )
+
+    @property
+    def labels(self) -> list[str]:
+        return self.taxonomy.labels
+
+    def token_scores(
+        self, texts: Sequence[str], batch_size: int = 16, track: Track = no_track
+    ) -> list[DocumentScores]:
+        """Per-token label log-probabilities of each text, stitched from overlapping windows."""
+        if isinstance(texts, str):
+            raise TypeError("texts must be a sequence of strings, not one string")
+        if batch_size < 1:
+            raise PareError(f"batch size must be at least 1, got {batch_size}")
+        texts = list(texts)
+        if not texts:
+            return []
+        enc = self.tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+        plans = [plan_windows(len(ids), self.window_size, self.halo) for ids in enc["input_ids"]]
+        jobs = [(d, k) for d, plan in enumerate(plans) for k, w in enumerate(plan) if w.end > w.start]
+        # longest windows first: each batch pads little, and a too-large batch fails at once
+        jobs.sort(key=lambda job: -(plans[job[0]][job[1]].end - plans[job[0]][job[1]].start))
+        window_scores: dict[tuple[int, int], torch.Tensor] = {}
+        batches = [jobs[i : i + batch_size] for i in range(0, len(jobs), batch_size)]
+        with torch.inference_mode():
+            for batch in track(batches, "detecting", total=len(batches)):
+                windows = [plans[d][k] for d, k in batch]
+                rows = [
+                    self.prefix + enc["input_ids"][d][w.start : w.end] + self.suffix
+                    for (d, _), w in zip(batch, windows, strict=True)
+                ]
+                width = max(len(r) for r in rows)
+                ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
+                mask = torch.zeros((len(rows), width), dtype=torch.long)
+                for i, r in enumerate(rows):
+                    ids[i, : len(r)] = torch.tensor(r, dtype=torch.long)
+                    mask[i, : len(r)] = 1
+                logits = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device)).logits
+                log_probs = torch.log_softmax(logits.float(), dim=-1).cpu()
+                first = len(self.prefix)
+                for i, (job, w) in enumerate(zip(batch, windows, strict=True)):
+                    window_scores[job] = log_probs[i, first : first + w.end - w.start].clone()
+        n_labels = len(self.labels)
+        out: list[DocumentScores] = []
+        for d, text in enumerate(texts):
+            plan: list[Window] = plans[d]
+            if plan[-1].end == 0:
+                scores = torch.zeros((0, n_labels), dtype=torch.float32)
+            else:
+                scores = stitch([window_scores[(d, k)] for k in range(len(plan))], plan)
+            if scores.shape[-1] != n_labels:
+                raise PareError(f"the model gives {scores.shape[-1]} labels but its config lists {n_labels}")
+            offsets = [tuple(o) for o in enc["offset_mapping"][d]]
+            out.append(DocumentScores(text, list(enc["input_ids"][d]), offsets, scores))
+        return out
+
+    def resolve(
+        self, operating_point: OperatingPoint | Mapping[str, float] | str | None
+    ) -> OperatingPoint | Mapping[str, float]:
+        """An operating point by value, or by name from the model directory's ``viterbi_calibration.json``.
+
+        ``None`` is the file's ``default`` point when the model directory has one, else zero biases.
+        """
+        if operating_point is not None and not isinstance(operating_point, str):
+            return operating_point
+        if self.model_dir is None:
+            if operating_point is None:
+                return OperatingPoint()
+            raise PareError(
+                f"operating point {operating_point!r}: this detector has no model directory to read it from"
+            )
+        return resolve_operating_point(self.model_dir, operating_point)
+
+    def decode(
+        self,
+        documents: Sequence[DocumentScores],
+        operating_point: OperatingPoint | Mapping[str, float] | str | None = None,
+        method: Literal["viterbi", "argmax"] = "viterbi",
+        batch_size: int = 16,
+    ) -> list[list[DetectedSpan]]:
+        """Character spans of each document from its token scores (whole documents, never per window)."""
+        biases = self.resolve(operating_point)
+        out: list[list[DetectedSpan]] = [[] for _ in documents]
+        # documents of similar length decode together: the Viterbi loop runs over the longest one
+        order = sorted(
+            (d for d, doc in enumerate(documents) if len(doc.offsets)),
+            key=lambda d: len(documents[d].offsets),
+        )
+        for lo in range(0, len(order), batch_size):
+            group = order[lo : lo + batch_size]
+            width = max(len(documents[d].offsets) for d in group)
+            scores = torch.zeros((len(group), width, len(self.labels)), dtype=torch.float32)
+            mask = torch.zeros((len(group), width), dtype=torch.bool)
+            for i, d in enumerate(group):
+                n = len(documents[d].offsets)
+                scores[i, :n] = documents[d].log_probs
+                mask[i, :n] = True
+            spans = decode_spans(scores, self.taxonomy, mask, biases, method=method)
+            for d, token_spans in zip(group, spans, strict=True):
+                doc = documents[d]
+                out[d] = [
+                    DetectedSpan(span.label, span.start, span.end, doc.text[span.start : span.end], score)
+                    for span, score in token_spans_to_char_spans(doc.text, doc.offsets, token_spans)
+                ]
+        return out
+
+    def detect(
+        self,
+        texts: Sequence[str],
+        operating_point: OperatingPoint | Mapping[str, float] | str | None = None,
+        method: Literal["viterbi", "argmax"] = "viterbi",
+        batch_size: int = 16,
+        track: Track = no_track,
+    ) -> list[list[DetectedSpan]]:
+        """PII spans of each text (character offsets, sorted by start; an empty text has none).
+
+        ``operating_point``: transition biases, by value or by name from the model directory
+        (``None``: the model's ``default`` point if it has one, else plain constrained Viterbi).
+        """
+        if method not in METHODS:
+            raise PareError(f"unknown decoding method {method!r}; expected one of {', '.join(METHODS)}")
+        biases = self.resolve(operating_point)  # a bad operating point fails before the model runs
+        return self.decode(self.token_scores(texts, batch_size, track), biases, method, batch_size)

@@ -1,0 +1,182 @@
+"""1-D codebooks for groups of weights: exact Fisher-weighted k-means, Lloyd refinement, affine grids, packing.
+
+A group is a row of ``n`` weights ``w`` with sensitivities ``f`` (diagonal Fisher). A codebook is ``k`` sorted
+levels ``c``; each weight is replaced by its nearest level. The distortion is ``Σ f_i (w_i - c(w_i))²``.
+Every function works on a batch of groups at once: arrays of shape ``(groups, n)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+DP_MAX_LEVELS = 16  # DP for k <= 16 (b <= 4); larger codebooks use weighted Lloyd from weighted quantiles
+BINS = 128  # rows longer than this are merged into equal-count bins for the approximate (fast) DP
+
+
+def kmeans_dp(w: np.ndarray, f: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Exact weighted 1-D k-means: the ``k`` levels minimizing ``Σ f_i (w_i - c(w_i))²`` for each row.
+
+    Optimal 1-D clusters are contiguous in sorted order, so with prefix sums ``P0=Σf, P1=Σfw, P2=Σfw²`` the
+    cost of cluster ``w[m:i]`` is ``(P2_i-P2_m) - (P1_i-P1_m)²/(P0_i-P0_m)`` and
+    ``D_j(i) = min_{m<i} D_{j-1}(m) + cost(m, i)``. The argmin is monotone in ``i`` (the cost is Monge), so each
+    layer is solved by divide and conquer in ``O(n log n)``, vectorized over rows with ragged windows.
+    Requires ``f > 0`` and ``k <= n``. Returns sorted levels ``(rows, k)`` and the optimal distortion
+    with ``j = 1..k`` levels, ``(rows, k)``.
+    """
+    rows, n = w.shape
+    order = np.argsort(w, axis=1, kind="stable")
+    ws = np.take_along_axis(w, order, 1).astype(np.float64)
+    fs = np.take_along_axis(f, order, 1).astype(np.float64)
+    zero = np.zeros((rows, 1))
+    p0 = np.concatenate([zero, fs.cumsum(1)], 1)
+    p1 = np.concatenate([zero, (fs * ws).cumsum(1)], 1)
+    p2 = np.concatenate([zero, (fs * ws * ws).cumsum(1)], 1)
+    cost = p2 - p1 * p1 / np.maximum(p0, 1e-300)  # D_1(i): one cluster over w[0:i]
+    base = (np.arange(rows) * (n + 1))[:, None]
+    prefix = np.stack([p0, p1, p2], -1).reshape(-1, 3)
+    argmins, curve = [], [cost[:, n]]
+    for j in range(2, k + 1):
+        table = np.concatenate([cost.reshape(-1, 1), prefix], 1)  # per flat index m: D_{j-1}(m), P0, P1, P2
+        new = np.full((rows, n + 1), np.inf)
+        arg = np.zeros((rows, n + 1), dtype=np.int64)
+        # segments of i (shared by all rows) with per-row windows [lo, hi] for the argmin m
+        a, b = np.array([j]), np.array([n])
+        lo, hi = np.full((rows, 1), j - 1), np.full((rows, 1), n - 1)
+        while a.size:
+            segs = a.size
+            mid = (a + b) // 2
+            top = np.minimum(hi, mid - 1)
+            width = (top - lo + 1).reshape(-1)
+            start = np.cumsum(width) - width
+            m = np.arange(int(width.sum())) + np.repeat((base + lo).reshape(-1) - start, width)
+            at_i = np.repeat(table[(base + mid).reshape(-1), 1:], width, axis=0)
+            at_m = table[m]
+            s0, s1, s2 = (at_i[:, t] - at_m[:, t + 1] for t in range(3))
+            val = at_m[:, 0] + np.maximum(s2 - s1 * s1 / np.maximum(s0, 1e-300), 0.0)
+            best = np.minimum.reduceat(val, start)
+            first = np.where(val <= np.repeat(best, width), m, np.iinfo(np.int64).max)
+            opt = np.minimum.reduceat(first, start).reshape(rows, segs) - base
+            new[:, mid] = best.reshape(rows, segs)
+            arg[:, mid] = opt
+            left, right = a <= mid - 1, mid + 1 <= b
+            a, b = np.concatenate([a[left], mid[right] + 1]), np.concatenate([mid[left] - 1, b[right]])
+            lo = np.concatenate([lo[:, left], opt[:, right]], 1)
+            hi = np.concatenate([opt[:, left], hi[:, right]], 1)
+        cost = new
+        argmins.append(arg)
+        curve.append(cost[:, n])
+    # backtrack the cluster boundaries, then each level is its cluster's weighted mean
+    bounds = np.full((rows, k + 1), n)
+    for j in range(k - 1, 0, -1):
+        bounds[:, j] = np.take_along_axis(argmins[j - 1], bounds[:, j + 1 : j + 2], 1)[:, 0]
+    bounds[:, 0] = 0
+    s0 = np.diff(np.take_along_axis(p0, bounds, 1), axis=1)
+    s1 = np.diff(np.take_along_axis(p1, bounds, 1), axis=1)
+    return (s1 / np.maximum(s0, 1e-300)).astype(np.float32), np.maximum(np.stack(curve, 1), 0.0)
+
+
+def _binned(w: np.ndarray, f: np.ndarray, bins: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Merge each sorted row into ``bins`` equal-count bins: mass ``Σf`` at the weighted mean.
+
+    Also returns the within-bin distortion, which any codebook on the bins adds to its bin-level cost.
+    """
+    n = w.shape[1]
+    order = np.argsort(w, axis=1, kind="stable")
+    ws = np.take_along_axis(w, order, 1).astype(np.float64)
+    fs = np.take_along_axis(f, order, 1).astype(np.float64)
+    starts = np.linspace(0, n, bins + 1).round().astype(np.int64)[:-1]
+    mass = np.add.reduceat(fs, starts, axis=1)
+    mean = np.add.reduceat(fs * ws, starts, axis=1) / mass
+    return mean, mass, (fs * ws * ws).sum(1) - (mass * mean * mean).sum(1)
+
+
+def assign(w: torch.Tensor, levels: torch.Tensor) -> torch.Tensor:
+    """Index of the nearest level for every weight; ``levels`` sorted ascending, shape ``(rows, k)``."""
+    mid = (levels[:, 1:] + levels[:, :-1]) / 2
+    return torch.searchsorted(mid.contiguous(), w.contiguous())
+
+
+def lloyd(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor, iters: int = 30) -> torch.Tensor:
+    """Weighted Lloyd: alternate nearest-level assignment and Fisher-weighted means until nothing moves."""
+    idx = assign(w, levels)
+    for _ in range(iters):
+        mass = torch.zeros_like(levels).scatter_add_(1, idx, f)
+        moment = torch.zeros_like(levels).scatter_add_(1, idx, f * w)
+        levels = torch.where(mass > 0, moment / mass.clamp_min(1e-300), levels).sort(dim=1).values
+        new = assign(w, levels)
+        if torch.equal(new, idx):
+            break
+        idx = new
+    return levels
+
+
+def weighted_quantiles(w: torch.Tensor, f: torch.Tensor, k: int) -> torch.Tensor:
+    """``k`` levels at the mid-quantiles ``(t + 1/2)/k`` of each row's Fisher-weighted distribution."""
+    ws, order = w.sort(dim=1)
+    cdf = f.gather(1, order).cumsum(1)
+    cdf = cdf / cdf[:, -1:]
+    q = ((torch.arange(k, dtype=w.dtype) + 0.5) / k).expand(w.shape[0], k).contiguous()
+    pos = torch.searchsorted(cdf.contiguous(), q).clamp_max(w.shape[1] - 1)
+    return ws.gather(1, pos)
+
+
+def distortion_curve(w: np.ndarray, f: np.ndarray, kmax: int) -> np.ndarray:
+    """Estimated optimal distortion with ``k = 1..kmax`` levels, ``(rows, kmax)``, from one DP on bins.
+
+    Exact for rows of at most ``BINS`` weights; longer rows are first merged into ``BINS`` bins (an upper
+    bound: bin cost plus within-bin distortion).
+    """
+    kmax = min(kmax, w.shape[1])
+    if w.shape[1] <= BINS:
+        return kmeans_dp(w, f, kmax)[1]
+    mean, mass, within = _binned(w, f, BINS)
+    return kmeans_dp(mean, mass, kmax)[1] + np.maximum(within, 0.0)[:, None]
+
+
+def fit_codebook(w: np.ndarray, f: np.ndarray, k: int, exact_max_levels: int = 8) -> np.ndarray:
+    """Fisher-weighted codebook of ``k`` levels per row (``f > 0``). Returns sorted float32 ``(rows, k)``.
+
+    ``k <= exact_max_levels`` (or rows of at most ``BINS`` weights): the exact DP. Up to 16 levels: the exact
+    DP on ``BINS`` equal-count bins, refined by weighted Lloyd on all weights. Beyond: weighted Lloyd from
+    weighted quantiles. (Lloyd never increases the distortion of its starting codebook.)
+    """
+    n = w.shape[1]
+    if k >= n:  # every weight gets its own level: zero distortion
+        return np.sort(np.concatenate([w, np.repeat(w[:, -1:], k - n, 1)], 1), axis=1).astype(np.float32)
+    if k <= DP_MAX_LEVELS and (k <= exact_max_levels or n <= BINS):
+        return kmeans_dp(w, f, k)[0]
+    tw, tf = torch.from_numpy(w.astype(np.float64)), torch.from_numpy(f.astype(np.float64))
+    if k <= DP_MAX_LEVELS:
+        init = torch.from_numpy(kmeans_dp(*_binned(w, f, BINS)[:2], k)[0].astype(np.float64))
+    else:
+        init = weighted_quantiles(tw, tf, k)
+    return lloyd(tw, tf, init, iters=10).numpy().astype(np.float32)
+
+
+def affine_grid(w: np.ndarray, bits: int) -> tuple[np.ndarray, np.ndarray]:
+    """Round-to-nearest baseline: per-row min-max grid ``zero + scale·t``, ``t = 0..2^b-1``, in fp16."""
+    lo, hi = w.min(1), w.max(1)
+    scale = np.maximum((hi - lo) / (2**bits - 1), 1e-8).astype(np.float16)
+    return scale, lo.astype(np.float16)
+
+
+def grid_levels(scale: torch.Tensor, zero: torch.Tensor, bits: int) -> torch.Tensor:
+    """The levels of an affine grid, ``(rows, 2^b)``."""
+    return zero.float()[:, None] + scale.float()[:, None] * torch.arange(2**bits, dtype=torch.float32)
+
+
+def pack(idx: torch.Tensor, bits: int) -> torch.Tensor:
+    """Pack ``b``-bit indices ``(rows, n)`` tightly, little-endian, into ``ceil(n·b/8)`` bytes per row."""
+    rows, n = idx.shape
+    bitplanes = (idx.to(torch.int32)[..., None] >> torch.arange(bits, dtype=torch.int32)) & 1
+    flat = bitplanes.reshape(rows, n * bits)
+    flat = torch.nn.functional.pad(flat, (0, -(n * bits) % 8)).reshape(rows, -1, 8)
+    return (flat << torch.arange(8, dtype=torch.int32)).sum(-1).to(torch.uint8)
+
+
+def unpack(packed: torch.Tensor, bits: int, n: int) -> torch.Tensor:
+    """Inverse of ``pack``: ``(rows, ceil(n·b/8))`` bytes back to ``(rows, n)`` int64 indices."""
+    flat = (packed.to(torch.int32)[..., None] >> torch.arange(8, dtype=torch.int32)) & 1
+    planes = flat.reshape(packed.shape[0], -1)[:, : n * bits].reshape(-1, n, bits)
+    return (planes << torch.arange(bits, dtype=torch.int32)).sum(-1).long()

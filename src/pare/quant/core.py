@@ -1,0 +1,334 @@
+"""Quantize a model's Linear and Embedding weights to per-group codebooks, and write the result.
+
+Methods (all share one storage format): ``rtn`` uniform min-max grid per group, ``kmeans`` unweighted k-means
+codebooks, ``fisher-uniform`` Fisher-weighted codebooks at one width, ``fisher`` Fisher-weighted codebooks with
+a width per group chosen under the average-bit budget. The budget counts every stored bit of a quantized
+weight: packed indices, the codebook (``2^b`` fp16 levels, or an fp16 scale and zero for ``rtn``) and the
+per-group width byte. Biases, norms and other parameters stay in their dtype, outside that average.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+from pare.errors import PareError
+from pare.io import atomic_dir
+from pare.progress import Track, no_track
+from pare.quant.allocate import allocate_bits
+from pare.quant.codebook import (
+    DP_MAX_LEVELS,
+    affine_grid,
+    assign,
+    distortion_curve,
+    fit_codebook,
+    grid_levels,
+    pack,
+)
+from pare.quant.fisher import FisherMode, fisher_diagonal
+from pare.quant.modules import QuantWeight
+
+METHODS = ("rtn", "kmeans", "fisher-uniform", "fisher")
+WEIGHTS_FILE = "model.quant.safetensors"
+MANIFEST = "quant_config.json"
+TOKENIZER_FILES = (
+    "tokenizer.json",
+    "tokenizer_config.json",
+    "special_tokens_map.json",
+    "vocab.txt",
+    "vocab.json",
+    "merges.txt",
+    "added_tokens.json",
+    "sentencepiece.bpe.model",
+    "spiece.model",
+    "tokenizer.model",
+    "generation_config.json",
+)
+CHUNK = 1 << 18  # weights per vectorized codebook batch (bounds the DP's working memory)
+
+
+@dataclass
+class QuantConfig:
+    """What to quantize to: ``bits`` is the average stored bits per quantized weight, overhead included."""
+
+    bits: float = 4.0
+    method: str = "fisher"
+    group_size: int = 0  # weights per group along a row; 0 = the whole row
+    min_bits: int = 2
+    max_bits: int = 8
+    fisher: FisherMode = "empirical"
+    seed: int = 0
+    exact_max_levels: int = 8  # exact DP up to this many levels; larger codebooks: DP on bins + Lloyd
+    damp: float = 1e-3  # f + damp·mean(f): groups with no Fisher fall back to unweighted k-means
+
+    def validate(self) -> None:
+        if self.method not in METHODS:
+            raise PareError(f"unknown method {self.method!r}; expected one of {', '.join(METHODS)}")
+        if not 1 <= self.min_bits <= self.max_bits <= 8:
+            raise PareError(
+                f"bit widths must satisfy 1 <= min-bits <= max-bits <= 8, got "
+                f"{self.min_bits}..{self.max_bits}"
+            )
+        if not (math.isfinite(self.bits) and self.min_bits <= self.bits <= 8 * 3):
+            raise PareError(f"--bits {self.bits} is outside the supported range [{self.min_bits}, 24]")
+        if self.group_size < 0 or self.group_size % 8:
+            raise PareError(
+                f"--group-size must be 0 (whole rows) or a positive multiple of 8, got {self.group_size}"
+            )
+        if self.fisher not in ("empirical", "model"):
+            raise PareError(f"unknown Fisher mode {self.fisher!r}; expected 'empirical' or 'model'")
+
+
+@dataclass
+class Target:
+    """One weight to quantize: the module owning it and its group layout."""
+
+    module: str
+    kind: str  # "linear" or "embedding"
+    weight: torch.Tensor
+    group_size: int
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"{self.module}.weight"
+
+    @property
+    def groups(self) -> int:
+        return self.weight.numel() // self.group_size
+
+
+@dataclass
+class QuantizedModel:
+    """The quantized storage (tensor name -> tensor) and its manifest, ready to save or to load."""
+
+    tensors: dict[str, torch.Tensor]
+    manifest: dict
+
+
+def find_targets(model: nn.Module, group_size: int = 0) -> list[Target]:
+    """Every Linear and Embedding weight, once (a tied weight becomes an alias of its first owner)."""
+    seen: dict[int, Target] = {}
+    for name, module in model.named_modules():
+        kind = (
+            "linear"
+            if isinstance(module, nn.Linear)
+            else "embedding"
+            if isinstance(module, nn.Embedding)
+            else ""
+        )
+        if not kind:
+            continue
+        if id(module.weight) in seen:
+            seen[id(module.weight)].aliases.append(name)
+            continue
+        cols = module.weight.shape[1]
+        g = group_size or cols
+        if cols % g:
+            raise PareError(f"{name}: {cols} columns are not a multiple of --group-size {g}")
+        seen[id(module.weight)] = Target(name, kind, module.weight, g)
+    return list(seen.values())
+
+
+def group_bits(group_size: int, bits: int, affine: bool) -> int:
+    """Stored bits of one group: packed indices + codebook (or scale and zero) + its width byte."""
+    return math.ceil(group_size * bits / 8) * 8 + (32 if affine else 16 * 2**bits) + 8
+
+
+def _chunks(n_groups: int, group_size: int) -> list[slice]:
+    step = max(1, CHUNK // group_size)
+    return [slice(i, min(i + step, n_groups)) for i in range(0, n_groups, step)]
+
+
+def _curves(w: np.ndarray, f: np.ndarray, widths: list[int]) -> np.ndarray:
+    """Distortion estimates ``(groups, len(widths))``; beyond 16 levels ``D ∝ k^-2`` (high-resolution law)."""
+    out = np.zeros((len(w), len(widths)))
+    live = f.sum(1) > 0  # groups the calibration never touched cost nothing at any width
+    if not live.any():
+        return out
+    kmax = min(2 ** widths[-1], DP_MAX_LEVELS, w.shape[1])
+    curve = distortion_curve(w[live], f[live], kmax)
+    for c, b in enumerate(widths):
+        k = 2**b
+        if k >= w.shape[1]:
+            out[live, c] = 0.0
+        elif k <= kmax:
+            out[live, c] = curve[:, k - 1]
+        else:
+            out[live, c] = curve[:, kmax - 1] * (kmax / k) ** 2
+    return out
+
+
+def quantize(
+    model: nn.Module, batches, config: QuantConfig, track: Track = no_track, n_batches: int | None = None
+) -> QuantizedModel:
+    """Quantize ``model``'s Linear and Embedding weights; ``batches`` feed the Fisher (unused by rtn/kmeans).
+
+    ``batches`` is an iterable of dicts for ``model(**batch)``, with optional gold ``labels`` (-100 ignored).
+    Raises ``PareError`` for an impossible budget, a model without such layers, or a gradient-free calibration.
+    """
+    config.validate()
+    targets = find_targets(model, config.group_size)
+    if not targets:
+        raise PareError("the model has no Linear or Embedding layers to quantize")
+    weighted = config.method in ("fisher", "fisher-uniform")
+    fisher = None
+    if weighted:
+        params = {t.name: t.weight for t in targets}
+        fisher = fisher_diagonal(model, batches, params, config.fisher, config.seed, track, n_batches)
+    affine = config.method == "rtn"
+    widths = list(range(config.min_bits, config.max_bits + 1))
+    n_weights = sum(t.weight.numel() for t in targets)
+    budget = config.bits * n_weights
+    cost = np.concatenate(
+        [np.tile([group_bits(t.group_size, b, affine) for b in widths], (t.groups, 1)) for t in targets]
+    )
+    if cost[:, 0].sum() > budget:
+        raise PareError(
+            f"--bits {config.bits} is below the smallest achievable "
+            f"{cost[:, 0].sum() / n_weights:.3f} bits per weight (min-bits {config.min_bits}, "
+            f"{'whole-row groups' if not config.group_size else f'group size {config.group_size}'})"
+        )
+    if config.method == "fisher":
+        dist = []
+        for t in track(targets, "sensitivity", len(targets)):
+            w = t.weight.detach().float().reshape(-1, t.group_size).numpy()
+            f = fisher[t.name].reshape(-1, t.group_size).double().numpy()
+            dist += [_curves(w[s], f[s], widths) for s in _chunks(t.groups, t.group_size)]
+        choice = allocate_bits(np.concatenate(dist), cost, budget)
+    else:  # one width for all: the widest whose total fits the budget
+        fits = [c for c in range(len(widths)) if cost[:, c].sum() <= budget]
+        choice = np.full(len(cost), fits[-1])
+    chosen = np.asarray(widths)[choice]
+    tensors: dict[str, torch.Tensor] = {}
+    entries: dict[str, dict] = {}
+    start = 0
+    for t in track(targets, "codebooks", len(targets)):
+        bits = torch.from_numpy(chosen[start : start + t.groups].astype(np.uint8))
+        start += t.groups
+        entries[t.name] = _quantize_tensor(t, bits, fisher[t.name] if fisher else None, config, tensors)
+    stored = sum(v.numel() * v.element_size() for v in tensors.values())
+    manifest = {
+        "format": "pare-quant",
+        "version": 1,
+        "config": asdict(config),
+        "weights_file": WEIGHTS_FILE,
+        "quantized_weights": n_weights,
+        "quantized_bytes": stored,
+        "bits_per_weight": 8 * stored / n_weights,
+        "fisher_distortion": sum(e["fisher_distortion"] or 0.0 for e in entries.values()) if fisher else None,
+        "bits_histogram": {str(b): int((chosen == b).sum()) for b in widths if (chosen == b).any()},
+        "tensors": entries,
+    }
+    return QuantizedModel(tensors, manifest)
+
+
+def _quantize_tensor(
+    t: Target,
+    bits: torch.Tensor,
+    fisher: torch.Tensor | None,
+    config: QuantConfig,
+    out: dict[str, torch.Tensor],
+) -> dict:
+    """Fit the codebooks of one weight at the chosen widths; store them in ``out``; return its manifest entry."""
+    w = t.weight.detach().float().reshape(-1, t.group_size)
+    if fisher is not None:
+        f = fisher.reshape(-1, t.group_size).double()
+        mean = float(f.mean())
+        fit_f = (f + config.damp * mean if mean > 0 else torch.ones_like(f)).numpy()
+    else:
+        f, fit_f = None, np.ones(w.shape, dtype=np.float64)
+    out[f"{t.name}.bits"] = bits
+    packed, tables = {}, {}
+    for b in sorted(set(bits.tolist())):
+        sel = (bits == b).nonzero().squeeze(1)
+        ws, fs = w[sel], fit_f[sel.numpy()]
+        if config.method == "rtn":
+            scale, zero = (torch.from_numpy(a) for a in affine_grid(ws.numpy(), b))
+            out[f"{t.name}.scale{b}"], out[f"{t.name}.zero{b}"] = scale, zero
+            levels = grid_levels(scale, zero, b)
+        else:
+            parts = [
+                fit_codebook(ws[s].numpy(), fs[s], 2**b, config.exact_max_levels)
+                for s in _chunks(len(sel), t.group_size)
+            ]
+            half = torch.from_numpy(np.concatenate(parts)).half().sort(dim=1).values
+            out[f"{t.name}.levels{b}"] = half
+            levels = half.float()
+        packed[b] = pack(assign(ws, levels), b)
+        out[f"{t.name}.idx{b}"] = packed[b]
+        tables[b] = levels
+    q = QuantWeight(tuple(t.weight.shape), t.group_size, bits, packed, tables).dequantize()
+    err = (q - t.weight.detach().float()) ** 2
+    return {
+        "module": t.module,
+        "kind": t.kind,
+        "aliases": t.aliases,
+        "shape": list(t.weight.shape),
+        "group_size": t.group_size,
+        "format": "affine" if config.method == "rtn" else "codebook",
+        "mean_bits": float(bits.float().mean()),
+        "bits_histogram": {str(b): int((bits == b).sum()) for b in sorted(set(bits.tolist()))},
+        "fisher_distortion": float((err.double() * fisher.double()).sum()) if fisher is not None else None,
+        "mse": float(err.mean()),
+    }
+
+
+def qweight_from_storage(tensors: dict[str, torch.Tensor], name: str, entry: dict) -> QuantWeight:
+    """Rebuild a ``QuantWeight`` from stored tensors (``name`` is the weight's state-dict name)."""
+    bits = tensors[f"{name}.bits"]
+    packed, tables = {}, {}
+    for b in sorted(set(bits.tolist())):
+        packed[b] = tensors[f"{name}.idx{b}"]
+        if entry["format"] == "affine":
+            tables[b] = grid_levels(tensors[f"{name}.scale{b}"], tensors[f"{name}.zero{b}"], b)
+        else:
+            tables[b] = tensors[f"{name}.levels{b}"].float()
+    return QuantWeight(tuple(entry["shape"]), entry["group_size"], bits, packed, tables)
+
+
+def save_quantized(
+    result: QuantizedModel,
+    model: nn.Module,
+    out: str | Path,
+    source: str | Path | None = None,
+    extra: dict | None = None,
+) -> Path:
+    """Write ``out``: safetensors (packed quantized weights + the other parameters), ``quant_config.json``,
+    ``config.json``, the tokenizer files of ``source`` and ``allocation.png``. Atomic."""
+    from safetensors.torch import save_file
+
+    from pare.quant.plot import plot_allocation
+
+    skip = set()
+    for name, entry in result.manifest["tensors"].items():
+        skip |= {name, *(f"{a}.weight" for a in entry["aliases"])}
+    plain = {k: v.detach().contiguous().clone() for k, v in model.state_dict().items() if k not in skip}
+    inputs = (Path(source),) if source is not None else ()
+    with atomic_dir(out, inputs=inputs) as tmp:
+        save_file({**plain, **result.tensors}, str(tmp / WEIGHTS_FILE), metadata={"format": "pt"})
+        manifest = {**result.manifest, **(extra or {})}
+        manifest["file_bytes"] = (tmp / WEIGHTS_FILE).stat().st_size
+        manifest["other_parameters"] = sum(v.numel() for v in plain.values())
+        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
+        model.config.save_pretrained(tmp)
+        if source is not None:
+            for fname in TOKENIZER_FILES:
+                if (Path(source) / fname).is_file():
+                    shutil.copy2(Path(source) / fname, tmp / fname)
+        plot_allocation(manifest, tmp / "allocation.png")
+    return Path(out)
+
+
+def layer_and_module(module: str) -> tuple[str, str]:
+    """``bert.encoder.layer.3.attention.self.query`` -> (``3``, ``attention.self.query``); else (``-``, tail)."""
+    m = re.search(r"\.(\d+)\.(.+)$", module)
+    return (m.group(1), m.group(2)) if m else ("-", ".".join(module.split(".")[-2:]))

