@@ -10,7 +10,10 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from pare.distill import DistillConfig
 from pare.errors import PareError
+from pare.quant import QuantConfig
+from pare.train.finetune import FinetuneConfig
 
 T = TypeVar("T")
 
@@ -24,6 +27,10 @@ data_app = typer.Typer(no_args_is_help=True, help="Synthesize and convert PII da
 app.add_typer(data_app, name="data")
 
 err_console = Console(stderr=True)
+# option defaults come from the library's config dataclasses, so the CLI and the library cannot disagree
+FINETUNE = FinetuneConfig()
+DISTILL = DistillConfig()
+QUANT = QuantConfig()
 
 
 class RichTrack:
@@ -158,11 +165,13 @@ def finetune_command(
         None, "--base", help="Base encoder directory (default: all-MiniLM-L6-v2)."
     ),
     eval_data: str | None = typer.Option(None, "--eval", help="Labelled JSONL scored after every epoch."),
-    epochs: int = typer.Option(1, "--epochs", min=1),
-    batch_size: int = typer.Option(8, "--batch-size", min=1),
-    lr: float = typer.Option(3e-4, "--lr", min=0.0),
-    max_length: int = typer.Option(128, "--max-length", min=8, help="Tokens per training window."),
-    seed: int = typer.Option(0, "--seed"),
+    epochs: int = typer.Option(FINETUNE.epochs, "--epochs", min=1),
+    batch_size: int = typer.Option(FINETUNE.batch_size, "--batch-size", min=1),
+    lr: float = typer.Option(FINETUNE.lr, "--lr", min=0.0),
+    max_length: int = typer.Option(
+        FINETUNE.max_length, "--max-length", min=8, help="Tokens per training window."
+    ),
+    seed: int = typer.Option(FINETUNE.seed, "--seed"),
 ) -> None:
     """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
     from pathlib import Path
@@ -171,7 +180,7 @@ def finetune_command(
 
     from pare.data.jsonl import read_jsonl
     from pare.labels import Taxonomy
-    from pare.train.finetune import FinetuneConfig, finetune
+    from pare.train.finetune import finetune
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
@@ -240,21 +249,22 @@ def quantize_command(
     ),
     output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
     bits: float = typer.Option(
-        4.0, "--bits", help="Average stored bits per quantized weight, overhead included."
+        QUANT.bits, "--bits", help="Average stored bits per quantized weight, overhead included."
     ),
-    group_size: int = typer.Option(0, "--group-size", help="Weights per group along a row (0 = whole row)."),
-    min_bits: int = typer.Option(2, "--min-bits"),
-    max_bits: int = typer.Option(8, "--max-bits"),
-    method: str = typer.Option("fisher", "--method", help="fisher, fisher-uniform, kmeans or rtn."),
-    fisher: str = typer.Option("empirical", "--fisher", help="empirical (gold labels) or model (sampled)."),
-    seed: int = typer.Option(0, "--seed"),
+    group_size: int = typer.Option(
+        QUANT.group_size, "--group-size", help="Weights per group along a row (0 = whole row)."
+    ),
+    min_bits: int = typer.Option(QUANT.min_bits, "--min-bits"),
+    max_bits: int = typer.Option(QUANT.max_bits, "--max-bits"),
+    method: str = typer.Option(QUANT.method, "--method", help="fisher, fisher-uniform, kmeans or rtn."),
+    fisher: str = typer.Option(QUANT.fisher, "--fisher", help="empirical (gold labels) or model (sampled)."),
+    seed: int = typer.Option(QUANT.seed, "--seed"),
     export_dequantized: str | None = typer.Option(
         None, "--export-dequantized", help="Also write a plain HF dir."
     ),
 ) -> None:
     """Fisher-aware non-uniform quantization with automatic mixed precision."""
     from pare.loader import export_dequantized as export
-    from pare.quant import QuantConfig
     from pare.quant.pipeline import quantize_directory
 
     config = QuantConfig(bits, method, group_size, min_bits, max_bits, fisher, seed)  # type: ignore[arg-type]
@@ -357,15 +367,19 @@ def distill_command(
     student: str | None = typer.Option(
         None, "--student", help="Take the blocks from this model (same labels/blocks) instead of the teacher."
     ),
-    temperature: float = typer.Option(1.0, "--temperature", help="Softmax temperature T of the KD loss."),
-    alpha: float = typer.Option(0.2, "--alpha", help="Weight of the gold-label loss (1 = no teacher)."),
-    hidden_loss: str = typer.Option("none", "--hidden-loss", help="mse, cosine or none."),
-    epochs: int = typer.Option(3, "--epochs"),
-    batch_size: int = typer.Option(16, "--batch-size"),
-    lr: float = typer.Option(1e-4, "--lr"),
-    seed: int = typer.Option(0, "--seed"),
-    max_length: int = typer.Option(256, "--max-length", help="Tokens per training window."),
-    grad_accum: int = typer.Option(1, "--grad-accum", help="Batches per optimizer step."),
+    temperature: float = typer.Option(
+        DISTILL.temperature, "--temperature", help="Softmax temperature T of the KD loss."
+    ),
+    alpha: float = typer.Option(
+        DISTILL.alpha, "--alpha", help="Weight of the gold-label loss (1 = no teacher)."
+    ),
+    hidden_loss: str = typer.Option(DISTILL.hidden_loss, "--hidden-loss", help="mse, cosine or none."),
+    epochs: int = typer.Option(DISTILL.epochs, "--epochs"),
+    batch_size: int = typer.Option(DISTILL.batch_size, "--batch-size"),
+    lr: float = typer.Option(DISTILL.learning_rate, "--lr"),
+    seed: int = typer.Option(DISTILL.seed, "--seed"),
+    max_length: int = typer.Option(DISTILL.max_length, "--max-length", help="Tokens per training window."),
+    grad_accum: int = typer.Option(DISTILL.grad_accum, "--grad-accum", help="Batches per optimizer step."),
     cache_dir: str | None = typer.Option(
         None, "--cache-dir", help="Teacher-output cache (default ~/.cache/pare)."
     ),
@@ -373,7 +387,7 @@ def distill_command(
     """Distil a teacher into a student of fewer blocks (Hinton KD; 1 block = HarEmb); re-running resumes."""
     from transformers.utils import logging as hf_logging
 
-    from pare.distill import DistillConfig, distill, parse_layers
+    from pare.distill import distill, parse_layers
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
