@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pare.decode import OperatingPoint, score_spans, token_marginals, viterbi_decode
+from pare.errors import PareError
 from pare.labels import Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
 
 BIAS_NAMES = [
@@ -214,3 +215,81 @@ def test_biases_change_the_decision():
     ]
     point = OperatingPoint(background_stay=-2.0, inside_to_end=-5.0, end_to_start=3.0)
     assert [labels[i] for i in viterbi_decode(scores, labels, biases=point)[0]] == ["S-a", "S-a"]
+
+
+def random_words(seed: int, batch: int, n: int) -> list[list[int | None]]:
+    """Word index per token, as ``BatchEncoding.word_ids()``: pieces join the word before, some are None."""
+    rng = np.random.default_rng(seed + 1)
+    rows = []
+    for _ in range(batch):
+        row: list[int | None] = []
+        word = -1
+        for t in range(n):
+            if rng.random() < 0.1:
+                row.append(None)
+                continue
+            if t == 0 or row[-1] is None or rng.random() >= 0.5:
+                word += 1
+            row.append(word)
+        rows.append(row)
+    return rows
+
+
+def keeps_words_whole(tags: list[str], words: list[int | None]) -> bool:
+    """No span starts or ends between two tokens of one word (the spec, written independently)."""
+    joined = [t > 0 and words[t] is not None and words[t] == words[t - 1] for t in range(len(tags))]
+    return not any(joined[s.start] or (s.end < len(tags) and joined[s.end]) for s in tags_to_spans(tags))
+
+
+@settings(max_examples=80, deadline=None)
+@given(case)
+def test_whole_word_decoding_matches_brute_force(params):
+    """Viterbi, marginals and span scores restricted to paths whose spans keep words whole."""
+    seed, n_cats, scheme, n, batch, use_biases = params
+    taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
+    biases = point if use_biases else None
+    words = random_words(seed, batch, n)
+    paths = viterbi_decode(scores, taxonomy.labels, mask, biases, word_ids=words)
+    marg = token_marginals(scores, taxonomy, mask, biases, word_ids=words)
+    candidates = [
+        [
+            TokenSpan(s, e, c)
+            for s in range(int(k))
+            for e in range(s + 1, int(k) + 1)
+            for c in taxonomy.categories
+        ]
+        for k in lengths
+    ]
+    scored = score_spans(scores, taxonomy, candidates, mask, biases, word_ids=words)
+    for b in range(batch):
+        k = int(lengths[b])
+        if k == 0:
+            continue
+        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
+        ok = np.array([keeps_words_whole([taxonomy.labels[i] for i in s], words[b][:k]) for s in seqs])
+        seqs, total = seqs[ok], total[ok]  # all-O always keeps words whole, so some remain
+        tags = [taxonomy.labels[i] for i in paths[b]]
+        assert keeps_words_whole(tags, words[b][:k])
+        validate_tags(tags, scheme)
+        bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
+        got = sequence_scores(scores[b, :k], np.array([paths[b]]), taxonomy.labels, scheme, bias_values)[0]
+        assert got == pytest.approx(total.max(), abs=1e-9)
+        probs = np.exp(total - total.max())
+        probs /= probs.sum()
+        expected = np.zeros((k, len(taxonomy.labels)))
+        for t in range(k):
+            np.add.at(expected[t], seqs[:, t], probs)
+        np.testing.assert_allclose(marg[b, :k].numpy(), expected, atol=1e-9)
+        contains: dict[tuple[int, int, str], float] = {}
+        for seq, p in zip(seqs, probs, strict=True):
+            for s in tags_to_spans([taxonomy.labels[i] for i in seq]):
+                contains[(s.start, s.end, s.label)] = contains.get((s.start, s.end, s.label), 0.0) + p
+        for s in scored[b]:
+            assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
+
+
+def test_word_ids_must_cover_the_real_tokens():
+    taxonomy = Taxonomy(("a",), "BIOES")
+    scores = np.log(np.full((1, 3, 5), 0.2))
+    with pytest.raises(PareError, match="word_ids row 0"):
+        viterbi_decode(scores, taxonomy, word_ids=[[0, 0]])

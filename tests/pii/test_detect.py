@@ -148,3 +148,25 @@ def test_unknown_method_fails_before_the_model_runs(table_model, minilm_tokenize
     with pytest.raises(PareError, match="no model directory"):
         detector.detect(["hello"], operating_point="default")
     assert detector.detect(["hello"]) == [[]]
+
+
+def test_spans_keep_words_whole_with_wordpiece(table_model, minilm_tokenizer):
+    """'jobst' is 'jobs' + '##t': the piece-level best path tags 'jobs' alone; whole-word decoding may not."""
+    from pare.labels import Taxonomy
+    from pare.pii.detect import words_are_span_boundaries
+
+    taxonomy = Taxonomy()
+    model = table_model({})
+    jobs, t = minilm_tokenizer.convert_tokens_to_ids(["jobs", "##t"])
+    model.table[jobs, 0] = 0.0
+    model.table[jobs, taxonomy.label2id["B-private_person"]] = 5.0
+    model.table[jobs, taxonomy.label2id["S-private_person"]] = 6.0
+    model.table[t, taxonomy.label2id["E-private_person"]] = 4.5
+    text = ["hi jobst ok"]
+    assert words_are_span_boundaries(minilm_tokenizer)
+    pieces = PiiDetector(model, minilm_tokenizer, taxonomy, whole_words=False)
+    assert [s.text for s in pieces.detect(text)[0]] == ["jobs"]
+    words = PiiDetector(model, minilm_tokenizer, taxonomy)
+    assert words.whole_words
+    ((span,),) = words.detect(text)
+    assert (span.text, span.label) == ("jobst", "private_person") and 0.0 < span.score <= 1.0

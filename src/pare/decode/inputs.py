@@ -54,3 +54,24 @@ def as_lengths(mask: torch.Tensor | np.ndarray | None, scores: np.ndarray) -> np
 def valid_tokens(lengths: np.ndarray, tokens: int) -> np.ndarray:
     """(batch, tokens) bool: True on real tokens."""
     return np.arange(tokens)[None, :] < lengths[:, None]
+
+
+def as_joined(word_ids, lengths: np.ndarray, tokens: int) -> np.ndarray | None:
+    """(batch, tokens) bool: True where real token ``t`` is a later piece of the word of token ``t - 1``.
+
+    ``word_ids`` holds each row's word index per token, as ``BatchEncoding.word_ids()`` gives it (``None``
+    or a negative number for tokens of no word); ragged rows are fine as long as each covers its real tokens.
+    ``None`` gives ``None``: no word constraint.
+    """
+    if word_ids is None:
+        return None
+    if len(word_ids) != len(lengths):
+        raise PareError(f"word_ids has {len(word_ids)} rows but scores have {len(lengths)}")
+    words = np.full((len(lengths), tokens), -1, dtype=np.int64)
+    for b, (row, n) in enumerate(zip(word_ids, lengths.tolist(), strict=True)):
+        if len(row) < n:
+            raise PareError(f"word_ids row {b} has {len(row)} entries for {n} real tokens")
+        words[b, :n] = [-1 if w is None else int(w) for w in row[:n]]
+    joined = np.zeros_like(words, dtype=bool)
+    joined[:, 1:] = (words[:, 1:] == words[:, :-1]) & (words[:, 1:] >= 0)
+    return joined & valid_tokens(lengths, tokens)

@@ -14,6 +14,8 @@ on ``j`` at ``t`` and ``beta[t, j]`` that of the suffixes after ``(t, j)``:
   ``log P = alpha[s, y_s] + sum_{t=s+1..e} (trans[y_{t-1}, y_t] + emit[t, y_t]) + beta'[e, y_e] - log Z``.
   ``beta'`` is ``beta`` restricted to transitions that do not continue the span; in BIOES a span ending on
   E/S cannot continue, so ``beta' = beta``; in BIO it excludes ``I-x`` at ``e + 1``.
+With word ids, the step into a token that continues a word uses ``Transitions.within``, so every path (and
+so every probability) is one whose spans start and end at word boundaries.
 Computed in float64 numpy (see ``pare.decode.inputs``) by scaled probability-space recursions that yield
 the log-space tables, with the same constraints and biases as the Viterbi decoder; vectorized over the
 batch, the loop runs over tokens only.
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
-from pare.decode.inputs import as_lengths, as_scores, valid_tokens
+from pare.decode.inputs import as_joined, as_lengths, as_scores, valid_tokens
 from pare.decode.transitions import OperatingPoint, Transitions, build_transitions
 from pare.errors import PareError
 from pare.labels import Taxonomy, TokenSpan
@@ -49,8 +51,13 @@ class ForwardBackward:
     lengths: np.ndarray
 
 
-def forward_backward(emit: np.ndarray, lengths: np.ndarray, trans: Transitions) -> ForwardBackward:
+def forward_backward(
+    emit: np.ndarray, lengths: np.ndarray, trans: Transitions, joined: np.ndarray | None = None
+) -> ForwardBackward:
     """Run the constrained forward and backward passes over float64 ``emit`` (batch, tokens, labels).
+
+    ``joined`` (batch, tokens) marks tokens that continue the previous token's word: the step into them uses
+    ``trans.within`` (no span starts or ends inside a word).
 
     Scaled recursions in probability space (each step renormalized, its log factor accumulated) give the
     log-space tables; a label whose probability falls below 1e-308 of the step's largest reads ``-inf``.
@@ -68,6 +75,21 @@ def forward_backward(emit: np.ndarray, lengths: np.ndarray, trans: Transitions) 
     ptrans = np.exp(trans.matrix - shift)
     pclose_t = np.ascontiguousarray(np.exp(trans.close - shift).T)
     ptrans_t = np.ascontiguousarray(ptrans.T)
+    pwithin = np.exp(trans.within - shift)
+    pwithin_t = np.ascontiguousarray(pwithin.T)
+    pwithin_close_t = np.ascontiguousarray(np.exp(trans.within_close - shift).T)
+    if joined is None:
+        joined = np.zeros(live.shape, dtype=bool)
+    joined = joined[:, :steps]
+
+    def step(x: np.ndarray, t: int, normal: np.ndarray, word: np.ndarray) -> np.ndarray:
+        # x @ normal, or x @ word for the rows whose token t continues a word
+        out = x @ normal
+        inside = joined[:, t]
+        if inside.any():
+            out[inside] = x[inside] @ word
+        return out
+
     pend = np.broadcast_to(np.exp(trans.end), (batch, len(trans.end)))
     bioes = trans.taxonomy.scheme == "BIOES"
 
@@ -84,7 +106,7 @@ def forward_backward(emit: np.ndarray, lengths: np.ndarray, trans: Transitions) 
     scale[:, 0] += top[:, 0]
     for t in range(1, steps):
         on = live[:, t]
-        x = np.where(on[:, None], (a[:, t - 1] @ ptrans) * pe[:, t], a[:, t - 1])
+        x = np.where(on[:, None], step(a[:, t - 1], t, ptrans, pwithin) * pe[:, t], a[:, t - 1])
         a[:, t], log_factor = normalize(x)
         scale[:, t] = scale[:, t - 1] + log_factor + np.where(on, top[:, t] + shift, 0.0)
 
@@ -97,10 +119,11 @@ def forward_backward(emit: np.ndarray, lengths: np.ndarray, trans: Transitions) 
     for t in range(steps - 2, -1, -1):
         on = live[:, t + 1]
         y = pe[:, t + 1] * b[:, t + 1]
-        b[:, t], log_factor = normalize(np.where(on[:, None], y @ ptrans_t, pend))
+        b[:, t], log_factor = normalize(np.where(on[:, None], step(y, t + 1, ptrans_t, pwithin_t), pend))
         rest[:, t] = log_factor + np.where(on, top[:, t + 1] + shift + rest[:, t + 1], 0.0)
         if not bioes:
-            c[:, t] = np.where(on[:, None], y @ pclose_t, pend) / np.exp(log_factor)[:, None]
+            closed = step(y, t + 1, pclose_t, pwithin_close_t)
+            c[:, t] = np.where(on[:, None], closed, pend) / np.exp(log_factor)[:, None]
 
     with np.errstate(divide="ignore"):
         alpha = np.log(a) + scale[..., None]
@@ -115,17 +138,19 @@ def token_marginals(
     labels: Sequence[str] | Taxonomy,
     mask: torch.Tensor | np.ndarray | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
+    word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
 ) -> torch.Tensor:
     """``P(y_t = j)`` under the constrained chain: float64 CPU tensor (batch, tokens, labels), 0 on padding.
 
-    Each real token's row sums to 1 (a row whose every valid path has zero potential is all 0).
+    Each real token's row sums to 1 (a row whose every valid path has zero potential is all 0). With
+    ``word_ids``, only paths whose spans start and end at word boundaries count (``viterbi_decode``).
     """
     trans = build_transitions(labels, biases)
     emit = as_scores(scores, len(trans.taxonomy.labels))
     lengths = as_lengths(mask, emit)
     out = np.zeros_like(emit)
     if emit.shape[0] and emit.shape[1]:
-        fb = forward_backward(emit, lengths, trans)
+        fb = forward_backward(emit, lengths, trans, as_joined(word_ids, lengths, emit.shape[1]))
         steps = fb.alpha.shape[1]
         ok = valid_tokens(lengths, steps) & np.isfinite(fb.log_z)[:, None]
         with np.errstate(invalid="ignore"):
@@ -172,10 +197,12 @@ def score_spans(
     spans: Sequence[Sequence[TokenSpan]],
     mask: torch.Tensor | np.ndarray | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
+    word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
 ) -> list[list[TokenSpan]]:
     """The same spans with ``score`` = posterior probability of each exact span (module docstring), in [0, 1].
 
     ``spans[b]`` are token spans ``[start, end)`` of sequence ``b`` with a category label (no prefix).
+    With ``word_ids``, the chain is the whole-word one of ``viterbi_decode``.
     """
     trans = build_transitions(labels, biases)
     emit = as_scores(scores, len(trans.taxonomy.labels))
@@ -199,7 +226,7 @@ def score_spans(
             cats.append(cat_index[s.label])
     if not rows:
         return [[] for _ in spans]
-    fb = forward_backward(emit, lengths, trans)
+    fb = forward_backward(emit, lengths, trans, as_joined(word_ids, lengths, emit.shape[1]))
     r = np.array(rows)
     with np.errstate(invalid="ignore"):
         log_p = span_log_probs(fb, trans, r, np.array(starts), np.array(ends), np.array(cats))

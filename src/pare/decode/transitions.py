@@ -6,6 +6,9 @@ BIO: start on O/B, end anywhere; O→O/B; B-x/I-x → I-x/O/B; I-x only after B-
 The six biases of an ``OperatingPoint`` are added to the allowed transitions between two tokens (never to
 the start or the end). In BIO there is no E tag: a span closes by going to O (``end_to_background``) or
 to a B (``end_to_start``), and ``inside_to_end`` is unused.
+
+Whole words: between two pieces of one word (``##ing`` after ``walk``) a span may neither start nor end, so
+only O→O and the transitions that continue a span are allowed there (``Transitions.within``).
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ class Transitions:
     ``matrix[i, j]``: bias of going from label ``i`` to label ``j``; ``start``/``end``: 0 where a sequence
     may start/end on the label. ``close`` is ``matrix`` without the transitions that continue a span
     (B-x/I-x -> I-x/E-x): following it from a span's last label guarantees the span ends there.
+    ``within`` is ``matrix`` between two pieces of one word: only O->O and span continuations, so no span
+    starts or ends inside a word; ``within_close`` is ``within`` without the continuations (O->O alone).
     """
 
     taxonomy: Taxonomy
@@ -89,6 +94,8 @@ class Transitions:
     start: np.ndarray
     end: np.ndarray
     close: np.ndarray
+    within: np.ndarray
+    within_close: np.ndarray
 
 
 def build_transitions(
@@ -126,4 +133,8 @@ def build_transitions(
     end_ok = ("O", "E", "S") if bioes else ("O", "B", "I")
     end = np.array([0.0 if p in end_ok else NEG_INF for p in prefixes])
     close = np.where(continues, NEG_INF, matrix)
-    return Transitions(taxonomy, matrix, start, end, close)
+    background = np.array([p == "O" for p in prefixes])
+    stay = background[:, None] & background[None, :]
+    within = np.where(continues | stay, matrix, NEG_INF)
+    within_close = np.where(stay, matrix, NEG_INF)
+    return Transitions(taxonomy, matrix, start, end, close, within, within_close)

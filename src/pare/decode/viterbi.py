@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import torch
 
-from pare.decode.inputs import as_lengths, as_scores, valid_tokens
+from pare.decode.inputs import as_joined, as_lengths, as_scores, valid_tokens
 from pare.decode.transitions import OperatingPoint, build_transitions
 from pare.labels import Taxonomy
 
@@ -17,13 +17,16 @@ def viterbi_decode(
     labels: Sequence[str] | Taxonomy,
     mask: torch.Tensor | np.ndarray | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
+    word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
 ) -> list[list[int]]:
     """The highest-scoring valid label-id path of each sequence.
 
     ``scores``: per-token log-probabilities (batch, tokens, labels); ``mask``: (batch, tokens), real tokens
     first (padding only at the end). A path scores ``sum_t emit[t, y_t] + sum_t trans[y_{t-1}, y_t]`` with
-    ``trans`` the operating-point biases, ``-inf`` on forbidden transitions, starts and ends. Each returned
-    path has one label id per real token (``[]`` for a row without any). Vectorized over the batch.
+    ``trans`` the operating-point biases, ``-inf`` on forbidden transitions, starts and ends. With
+    ``word_ids`` (each token's word, as ``BatchEncoding.word_ids()``), no span starts or ends inside a word.
+    Each returned path has one label id per real token (``[]`` for a row without any). Vectorized over the
+    batch.
     """
     trans = build_transitions(labels, biases)
     emit = as_scores(scores, len(trans.taxonomy.labels))
@@ -33,6 +36,8 @@ def viterbi_decode(
     if steps == 0:
         return [[] for _ in range(batch)]
     live = valid_tokens(lengths, steps)
+    joined = as_joined(word_ids, lengths, steps)
+    into_word = np.ascontiguousarray(trans.within.T)
     stay = np.broadcast_to(np.arange(n_labels), (batch, n_labels))
     # delta[b, j] = best score of a valid path over tokens 0..t ending on label j
     delta = emit[:, 0] + trans.start
@@ -43,6 +48,9 @@ def viterbi_decode(
     for t in range(1, steps):
         # delta'[b, j] = max_i delta[b, i] + trans[i, j], plus emit[t, j]; padded rows keep delta as is
         np.add(delta[:, None, :], into, out=cand)
+        if joined is not None and joined[:, t].any():  # inside a word: no span starts or ends here
+            inside = joined[:, t]
+            cand[inside] = delta[inside, None, :] + into_word
         arg = cand.argmax(axis=2)
         best = cand.take(row_start + arg.ravel()).reshape(batch, n_labels)
         on = live[:, t, None]

@@ -5,7 +5,9 @@ Each text is tokenized once, without special tokens, and never truncated: it is 
 context on each side where the text has them). Windows from all texts are sorted by length and run in
 batches; each token's log-probabilities come from the one window whose core holds it; the whole document
 is then decoded at once (constrained BIOES/BIO Viterbi by default), so a span crossing a window boundary
-comes back as one span. Token spans map to character spans through the tokenizer's offsets, trimmed of
+comes back as one span. Where the tokenizer's words end at every space and punctuation mark (BERT-style
+WordPiece), spans are decoded whole-word: no span starts or ends between two pieces of one word, so a
+redaction never leaves the last piece of a name behind. Token spans map to character spans through the tokenizer's offsets, trimmed of
 surrounding whitespace.
 """
 
@@ -67,12 +69,33 @@ class DetectedSpan:
 
 @dataclass
 class DocumentScores:
-    """One text's tokens: character ``offsets`` and ``log_probs`` (float32, (n_tokens, n_labels), on CPU)."""
+    """One text's tokens: character ``offsets``, ``word_ids`` (the tokenizer's word of each token) and
+    ``log_probs`` (float32, (n_tokens, n_labels), on CPU)."""
 
     text: str
     input_ids: list[int]
     offsets: list[tuple[int, int]]
     log_probs: torch.Tensor
+    word_ids: list[int | None]
+
+
+# every space and punctuation mark ends a word: a PII span (which starts and ends at such marks) never
+# starts or ends inside one of these words
+_WORD_PROBE = "a:b-c@d.e f/g"
+_WORD_PROBE_WORDS = ["a", ":", "b", "-", "c", "@", "d", ".", "e", "f", "/", "g"]
+
+
+def words_are_span_boundaries(tokenizer) -> bool:
+    """True when the tokenizer's words (pre-tokens) end at every space and punctuation mark (BERT-style).
+
+    Byte-level BPE (``:John`` is one word) and SentencePiece (``▁john@x.com`` is one word) give False:
+    there a span may start or end inside a word, and decoding must allow it.
+    """
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    pre = getattr(backend, "pre_tokenizer", None)
+    if pre is None:
+        return False
+    return [word for word, _ in pre.pre_tokenize_str(_WORD_PROBE)] == _WORD_PROBE_WORDS
 
 
 def _check_model_dir(model_dir: Path) -> bool:
@@ -111,6 +134,8 @@ class PiiDetector:
     ``model`` is called as ``model(input_ids=..., attention_mask=...)`` and must return an object with
     ``logits`` shaped (batch, tokens, labels). Windows hold at most ``max_length`` tokens including the
     tokenizer's special tokens; ``halo`` tokens of context (64 by default) overlap on each side of a cut.
+    ``whole_words``: decode spans that start and end at word boundaries only (``None``: when
+    ``words_are_span_boundaries(tokenizer)``).
     """
 
     def __init__(
@@ -123,6 +148,7 @@ class PiiDetector:
         max_length: int | None = None,
         halo: int = DEFAULT_HALO,
         model_dir: str | Path | None = None,
+        whole_words: bool | None = None,
     ) -> None:
         if not getattr(tokenizer, "is_fast", False):
             raise PareError("the tokenizer is not a fast tokenizer; pare needs its character offsets")
@@ -130,6 +156,7 @@ class PiiDetector:
         self.tokenizer = tokenizer
         self.taxonomy = taxonomy
         self.halo = halo
+        self.whole_words = words_are_span_boundaries(tokenizer) if whole_words is None else whole_words
         self.model_dir = Path(model_dir) if model_dir is not None else None
         if device is None:
             params = list(model.parameters()) if hasattr(model, "parameters") else []
@@ -159,6 +186,7 @@ class PiiDetector:
         *,
         max_length: int | None = None,
         halo: int = DEFAULT_HALO,
+        whole_words: bool | None = None,
     ) -> PiiDetector:
         """Load a token classifier directory: a plain Hugging Face one, or a pare-quantized one (``quant_config.json``).
 
@@ -206,7 +234,14 @@ class PiiDetector:
             raise PareError(f"{model_dir}: cannot load the model ({_first_line(err)})") from None
         model.to(device).eval()
         return cls(
-            model, tokenizer, taxonomy, device=device, max_length=max_length, halo=halo, model_dir=model_dir
+            model,
+            tokenizer,
+            taxonomy,
+            device=device,
+            max_length=max_length,
+            halo=halo,
+            model_dir=model_dir,
+            whole_words=whole_words,
         )
 
     @property
@@ -260,7 +295,7 @@ class PiiDetector:
             if scores.shape[-1] != n_labels:
                 raise PareError(f"the model gives {scores.shape[-1]} labels but its config lists {n_labels}")
             offsets = [tuple(o) for o in enc["offset_mapping"][d]]
-            out.append(DocumentScores(text, list(enc["input_ids"][d]), offsets, scores))
+            out.append(DocumentScores(text, list(enc["input_ids"][d]), offsets, scores, enc.word_ids(d)))
         return out
 
     def resolve(
@@ -304,7 +339,8 @@ class PiiDetector:
                 n = len(documents[d].offsets)
                 scores[i, :n] = documents[d].log_probs
                 mask[i, :n] = True
-            spans = decode_spans(scores, self.taxonomy, mask, biases, method=method)
+            words = [documents[d].word_ids for d in group] if self.whole_words else None
+            spans = decode_spans(scores, self.taxonomy, mask, biases, method=method, word_ids=words)
             for d, token_spans in zip(group, spans, strict=True):
                 doc = documents[d]
                 out[d] = [
