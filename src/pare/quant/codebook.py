@@ -176,7 +176,13 @@ def pack(idx: torch.Tensor, bits: int) -> torch.Tensor:
 
 
 def unpack(packed: torch.Tensor, bits: int, n: int) -> torch.Tensor:
-    """Inverse of ``pack``: ``(rows, ceil(n·b/8))`` bytes back to ``(rows, n)`` int64 indices."""
-    flat = (packed.to(torch.int32)[..., None] >> torch.arange(8, dtype=torch.int32)) & 1
-    planes = flat.reshape(packed.shape[0], -1)[:, : n * bits].reshape(-1, n, bits)
-    return (planes << torch.arange(bits, dtype=torch.int32)).sum(-1).long()
+    """Inverse of ``pack``: ``(rows, ceil(n·b/8))`` bytes back to ``(rows, n)`` int64 indices.
+
+    Index ``i`` occupies bits ``i·b .. i·b+b-1`` of the row's little-endian bit stream, so (b <= 8) it lies
+    within the 16-bit word made of bytes ``i·b // 8`` and the one after: read that word, shift, mask.
+    """
+    start = torch.arange(n) * bits
+    low, shift = start // 8, (start % 8).to(torch.int32)
+    wide = torch.nn.functional.pad(packed, (0, 1)).to(torch.int32)  # a spare byte after the last
+    word = wide[:, low] | (wide[:, low + 1] << 8)
+    return ((word >> shift) & (2**bits - 1)).long()
