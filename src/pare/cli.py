@@ -374,6 +374,11 @@ def distill_command(
         DISTILL.alpha, "--alpha", help="Weight of the gold-label loss (1 = no teacher)."
     ),
     hidden_loss: str = typer.Option(DISTILL.hidden_loss, "--hidden-loss", help="mse, cosine or none."),
+    trainable: str = typer.Option(
+        DISTILL.trainable,
+        "--trainable",
+        help="blocks (embeddings and head stay the teacher's, HarEmb) or all parameters.",
+    ),
     epochs: int = typer.Option(DISTILL.epochs, "--epochs"),
     batch_size: int = typer.Option(DISTILL.batch_size, "--batch-size"),
     lr: float = typer.Option(DISTILL.learning_rate, "--lr"),
@@ -397,6 +402,7 @@ def distill_command(
         temperature=temperature,
         alpha=alpha,
         hidden_loss=hidden_loss,  # type: ignore[arg-type]
+        trainable=trainable,  # type: ignore[arg-type]
         epochs=epochs,
         batch_size=batch_size,
         learning_rate=lr,

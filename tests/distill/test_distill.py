@@ -15,6 +15,7 @@ from pare.distill.cache import teacher_targets
 from pare.distill.core import build_features, load_model
 from pare.distill.data import read_distill_data
 from pare.distill.student import find_block_stack
+from pare.errors import PareError
 from pare.labels import Taxonomy
 
 from .conftest import save_model, tiny_config
@@ -188,3 +189,73 @@ def test_interrupted_run_resumes_from_its_last_epoch(bert_teacher, data_files, t
     resumed = AutoModelForTokenClassification.from_pretrained(out).state_dict()
     expected = AutoModelForTokenClassification.from_pretrained(reference).state_dict()
     assert all(torch.allclose(resumed[k], expected[k], atol=1e-6) for k in expected)
+
+
+def test_trimmed_causal_student_learns_teacher_logits_on_its_vocabulary(tokenizer_dir, data_files, tmp_path):
+    """Causal LM composition: the teacher's next-token logits are gathered onto the trimmed vocabulary."""
+    from transformers import AutoTokenizer
+
+    from pare.trim import read_trim_json, trim_model
+
+    torch.manual_seed(0)
+    teacher_dir = save_model(
+        AutoModelForCausalLM.from_config(tiny_config("llama")), tokenizer_dir, tmp_path / "t"
+    )
+    trimmed = tmp_path / "trimmed"
+    (tmp_path / "corpus.txt").write_text("call bob at 555\n")
+    trim_model(teacher_dir, trimmed, corpus=[tmp_path / "corpus.txt"])
+    old_ids = read_trim_json(trimmed)["old_ids"]
+    assert len(old_ids) < AutoTokenizer.from_pretrained(teacher_dir).vocab_size
+    cfg = config(tmp_path, layers=1, epochs=1, top_k=4, top_k_above=8)
+    result = distill(teacher_dir, data_files, tmp_path / "s", cfg, student_dir=trimmed)
+    student = AutoModelForCausalLM.from_pretrained(result.path)
+    assert student.config.vocab_size == len(old_ids) and student.config.num_hidden_layers == 1
+    record = json.loads((result.path / "pare_distill.json").read_text())
+    assert record["teacher_logits_gathered_onto_student_vocabulary"]
+    # cached targets: the teacher's top logits, indexed in the student's vocabulary
+    cached = next((tmp_path / "cache").iterdir())
+    indices = np.load(cached / "indices.npy")
+    assert indices.max() < len(old_ids)
+    # the first example: the teacher reads the student's tokens in its own ids
+    data = read_distill_data(list(data_files), None)
+    first = build_features(data, AutoTokenizer.from_pretrained(trimmed), "causal", None, cfg.max_length)[0]
+    teacher = AutoModelForCausalLM.from_pretrained(teacher_dir).eval()
+    with torch.no_grad():
+        full = teacher(input_ids=torch.tensor([[old_ids[i] for i in first["input_ids"]]])).logits[0]
+    top = full[:, old_ids].topk(4, dim=-1)
+    n = len(first["input_ids"])
+    assert np.array_equal(np.sort(indices[:n], 1), np.sort(top.indices.numpy(), 1))
+    logits = np.load(cached / "logits.npy")[:n].astype(np.float32)
+    assert np.allclose(np.sort(logits, 1), np.sort(top.values.numpy(), 1), atol=1e-2)
+
+
+def test_causal_student_with_foreign_tokens_is_refused(tokenizer_dir, data_files, tmp_path):
+    from transformers import BertTokenizerFast
+
+    torch.manual_seed(0)
+    teacher_dir = save_model(
+        AutoModelForCausalLM.from_config(tiny_config("llama")), tokenizer_dir, tmp_path / "t"
+    )
+    other = tmp_path / "other"
+    vocab = {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "zzzforeign": 4}
+    save_model(AutoModelForCausalLM.from_config(tiny_config("llama")), tokenizer_dir, other)
+    BertTokenizerFast(vocab=vocab).save_pretrained(other)
+    with pytest.raises(PareError, match="not in the teacher's vocabulary"):
+        distill(teacher_dir, data_files, tmp_path / "s", config(tmp_path, epochs=1), student_dir=other)
+
+
+@pytest.mark.parametrize("trainable", ["blocks", "all"])
+def test_trainable_blocks_keeps_the_teachers_embeddings_and_head(
+    bert_teacher, data_files, tmp_path, trainable
+):
+    out = distill(
+        bert_teacher, data_files, tmp_path / "s", config(tmp_path, layers=1, trainable=trainable)
+    ).path
+    teacher = AutoModelForTokenClassification.from_pretrained(bert_teacher).state_dict()
+    student = AutoModelForTokenClassification.from_pretrained(out).state_dict()
+    outside = [k for k in student if ".encoder.layer." not in k]
+    inside = [k for k in student if ".encoder.layer.0." in k and k.endswith("weight")]
+    assert outside and inside
+    assert all(not torch.equal(student[k], teacher[k]) for k in inside)  # the block learns either way
+    frozen = all(torch.equal(student[k], teacher[k]) for k in outside)
+    assert frozen == (trainable == "blocks")

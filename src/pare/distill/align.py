@@ -1,8 +1,13 @@
-"""Teacher rows for a student whose tokenizer differs from the teacher's (for example a trimmed vocabulary).
+"""Teacher targets for a student whose tokenizer differs from the teacher's (for example a trimmed vocabulary).
 
-Both tokenizers encode each document separately; a student token takes the teacher's outputs at the teacher
-token covering the student token's first character. Teacher tokens are read from the teacher's window whose
-core holds them (``pare.pii.windows``), the same windows ``encode_documents`` made for the teacher.
+Token classification: both tokenizers encode each document separately; a student token takes the teacher's
+outputs at the teacher token covering the student token's first character. Teacher tokens are read from the
+teacher's window whose core holds them (``pare.pii.windows``), the same windows ``encode_documents`` made
+for the teacher.
+
+Causal LM: the student's vocabulary must be a subset of the teacher's (``vocabulary_map``). The teacher reads
+the student's own token sequence, spelled in its ids, and its next-token logits are gathered onto the
+student's vocabulary, so both predict over the same tokens at the same positions.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from pare.data.jsonl import Document
+from pare.errors import PareError
 from pare.pii.windows import DEFAULT_HALO, plan_windows, special_frame
 
 
@@ -62,4 +68,25 @@ def aligned_teacher_rows(
             if w.end == w.start:
                 continue
             out.append([-1] * len(s_prefix) + doc_rows[w.start : w.end] + [-1] * len(s_suffix))
+    return out
+
+
+def vocabulary_map(student_tokenizer, teacher_tokenizer, num_classes: int) -> np.ndarray:
+    """The teacher's id of each of the ``num_classes`` student ids (-1 for rows past the student's tokenizer).
+
+    Raises ``PareError`` when a student token is not in the teacher's vocabulary.
+    """
+    teacher_vocab = teacher_tokenizer.get_vocab()
+    out = np.full(num_classes, -1, dtype=np.int64)
+    missing = []
+    for token, i in student_tokenizer.get_vocab().items():
+        if token not in teacher_vocab:
+            missing.append(token)
+        elif i < num_classes:
+            out[i] = teacher_vocab[token]
+    if missing:
+        raise PareError(
+            f"{len(missing)} student tokens (for example {missing[0]!r}) are not in the teacher's vocabulary; "
+            "a causal LM student's vocabulary must be a subset of the teacher's (for example trimmed from it)"
+        )
     return out

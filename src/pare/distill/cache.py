@@ -63,8 +63,11 @@ def cache_key(
     task: str,
     hidden_layers: Sequence[int],
     top_k: int | None,
+    class_ids: np.ndarray | None = None,
 ) -> str:
     h = hashlib.sha256(json.dumps([CACHE_VERSION, teacher_id, task, list(hidden_layers), top_k]).encode())
+    if class_ids is not None:
+        h.update(b"classes:" + np.asarray(class_ids, dtype=np.int64).tobytes())
     for f in features:
         ids = np.asarray(f["input_ids"], dtype=np.int64)
         h.update(np.int64(len(ids)).tobytes())
@@ -138,17 +141,25 @@ def teacher_targets(
     top_k_above: int = 1024,
     batch_size: int = 32,
     pad_id: int = 0,
+    class_ids: np.ndarray | None = None,
     track: Track = no_track,
 ) -> TeacherTargets:
     """Teacher logits (and hidden states of ``hidden_layers``) for every example, from the cache if present.
 
     ``blocks`` is the teacher's block stack (``find_block_stack``). Runs the teacher only on a cache miss.
+    ``class_ids`` (the teacher class of each student class, -1 for none) gathers the teacher's logits onto
+    the student's classes before they are stored (a trimmed vocabulary); classes without a teacher class get
+    a logit far below every other.
     """
     per_example = task == "sequence"
     num_classes = teacher.config.num_labels if task != "causal" else teacher.config.vocab_size
+    if class_ids is not None:
+        num_classes = len(class_ids)
+        gather = torch.from_numpy(np.maximum(class_ids, 0))
+        absent = torch.from_numpy(class_ids < 0)
     k = top_k if num_classes > top_k_above else None
     hidden_layers = list(hidden_layers)
-    key = cache_key(teacher_id, features, task, hidden_layers, k)
+    key = cache_key(teacher_id, features, task, hidden_layers, k, class_ids)
     root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     path = root / key
     offsets = token_offsets(features)
@@ -180,6 +191,8 @@ def teacher_targets(
                 inputs = {n: batch[n].to(device) for n in ("input_ids", "attention_mask")}
                 with capture_block_outputs(blocks, hidden_layers) as captured:
                     logits = teacher(**inputs).logits.float()
+                if class_ids is not None:
+                    logits = logits[..., gather.to(device)].masked_fill(absent.to(device), -1e4)
                 if k is not None:
                     values, top = logits.topk(k, dim=-1)
                 for b, i in enumerate(chunk):

@@ -20,13 +20,14 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import torch
 from torch import nn
 
 from pare.data.align import IGNORE_INDEX
-from pare.distill.align import aligned_teacher_rows
+from pare.distill.align import aligned_teacher_rows, vocabulary_map
 from pare.distill.cache import TeacherTargets, capture_block_outputs, fingerprint_dir, teacher_targets
 from pare.distill.data import DistillData, read_distill_data
 from pare.distill.losses import HIDDEN_LOSSES, HiddenLoss, ce_loss, hidden_loss, kd_loss
@@ -38,6 +39,8 @@ from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
 from pare.train.loop import EpochLog, LoopConfig, train_loop
 
+Trainable = Literal["all", "blocks"]
+TRAINABLE: tuple[str, ...] = ("all", "blocks")
 TASKS = {"ForTokenClassification": "token", "ForSequenceClassification": "sequence", "ForCausalLM": "causal"}
 CALIBRATION_FILE = "viterbi_calibration.json"
 TRIM_FILE = "trim.json"
@@ -53,6 +56,8 @@ class DistillConfig:
     alpha: float = 0.2  # weight of the gold-label loss; 1.0 = gold labels only, no teacher
     hidden_loss: HiddenLoss = "none"
     hidden_weight: float = 1.0
+    # "blocks": train only the kept blocks; embeddings, final norm and head stay the teacher's (HarEmb)
+    trainable: Trainable = "all"
     epochs: int = 3
     batch_size: int = 16
     learning_rate: float = 1e-4
@@ -70,6 +75,8 @@ class DistillConfig:
             raise PareError(f"--init {self.init!r}: expected one of {', '.join(INITS)}")
         if self.hidden_loss not in HIDDEN_LOSSES:
             raise PareError(f"--hidden-loss {self.hidden_loss!r}: expected one of {', '.join(HIDDEN_LOSSES)}")
+        if self.trainable not in TRAINABLE:
+            raise PareError(f"--trainable {self.trainable!r}: expected one of {', '.join(TRAINABLE)}")
         if not self.temperature > 0:
             raise PareError(f"--temperature must be positive, got {self.temperature}")
         if not 0.0 <= self.alpha <= 1.0:
@@ -260,8 +267,8 @@ def distill(
 
     ``student_dir`` (optional) is the model whose blocks the student keeps instead of the teacher's (for
     example a vocabulary-trimmed copy of the teacher): same labels and number of blocks. When its tokenizer
-    differs (token classification only), each student token learns from the teacher token covering its
-    first character (``pare.distill.align``).
+    differs, a token classifier's student token learns from the teacher token covering its first character,
+    and a causal LM learns from the teacher's logits gathered onto its own vocabulary (``pare.distill.align``).
     The output directory appears whole or not at all: ``save_pretrained`` weights and config, the tokenizer,
     the teacher's ``viterbi_calibration.json`` (if any), the base's ``trim.json`` (if any) and
     ``pare_distill.json`` (settings, kept layers, hidden-loss map, per-epoch history).
@@ -292,12 +299,19 @@ def distill(
         )
     tokenizer = AutoTokenizer.from_pretrained(teacher_dir)
     student_tokenizer = tokenizer if student_dir is None else AutoTokenizer.from_pretrained(base_dir)
-    aligned = student_tokenizer.get_vocab() != tokenizer.get_vocab()
-    if aligned and task != "token":
+    different = student_tokenizer.get_vocab() != tokenizer.get_vocab()
+    aligned = different and task == "token"  # student tokens learn from teacher tokens by characters
+    class_ids = None  # causal LM: the teacher's ids of the student's vocabulary
+    if different and task == "sequence":
         raise PareError(
-            f"{base_dir}: the student's tokenizer differs from the teacher's; only token classifiers "
-            "can be distilled across tokenizers"
+            f"{base_dir}: the student's tokenizer differs from the teacher's; a sequence classifier "
+            "can only be distilled with the teacher's tokenizer"
         )
+    if different and task == "causal":
+        try:
+            class_ids = vocabulary_map(student_tokenizer, tokenizer, base.config.vocab_size)
+        except PareError as err:
+            raise PareError(f"{base_dir}: {err}") from None
     taxonomy = Taxonomy.from_config(teacher.config) if task == "token" else None
     data = read_distill_data(data_paths, taxonomy.categories if taxonomy else None)
     if config.alpha >= 1.0 and (task != "token" or not data.num_labelled):
@@ -307,15 +321,22 @@ def distill(
         )
     halo = config.max_length // 8 if config.halo is None else config.halo
     features = build_features(data, student_tokenizer, task, taxonomy, config.max_length, track, halo)
-    teacher_features = (
-        build_features(data, tokenizer, task, None, config.max_length, halo=halo) if aligned else features
-    )
+    if aligned:
+        teacher_features = build_features(data, tokenizer, task, None, config.max_length, halo=halo)
+    elif class_ids is not None:  # the teacher reads the student's tokens, spelled in its own ids
+        teacher_features = [{**f, "input_ids": class_ids[f["input_ids"]].tolist()} for f in features]
+    else:
+        teacher_features = features
     if not features or not teacher_features:
         raise PareError("no usable text: the data produced no model inputs")
 
     student = truncate(base, layers)
     del base
-    stack_name, _ = find_block_stack(student)
+    stack_name, student_blocks = find_block_stack(student)
+    if config.trainable == "blocks":
+        in_blocks = {id(p) for p in student_blocks.parameters()}
+        for p in student.parameters():
+            p.requires_grad_(id(p) in in_blocks)
     pairs = hidden_map(layers, n_teacher)
     use_teacher = config.alpha < 1.0
     hidden_layers = sorted({t for _, t in pairs}) if use_teacher and config.hidden_loss != "none" else []
@@ -337,6 +358,7 @@ def distill(
             top_k_above=config.top_k_above,
             batch_size=config.teacher_batch_size,
             pad_id=teacher_pad,
+            class_ids=class_ids,
             track=track,
         )
         if aligned:
@@ -384,6 +406,7 @@ def distill(
             "teacher_layers": n_teacher,
             "kept_layers": layers,
             "tokens_aligned_by_characters": aligned,
+            "teacher_logits_gathered_onto_student_vocabulary": class_ids is not None,
             "hidden_map": pairs if hidden_layers else [],
             "settings": settings,
             "data": {
