@@ -4,10 +4,11 @@
         --train runs/teacher/train.jsonl --test runs/teacher/test.jsonl
 
 Models compared (all cut from the teacher, all the teacher's class):
-- ``kd-1``: 1 block, distilled (KD + gold + hidden) on the labelled train set plus unlabelled text;
-- ``gold-1``: 1 block, gold labels only (alpha = 1, no teacher), same data, same number of steps;
+- ``kd-1``: 1 block (the first), distilled with pare's defaults (KD + gold labels, only the block trained)
+  on the labelled train set plus unlabelled text;
+- ``gold-1``: the same student trained on gold labels only (alpha = 1, no teacher), same data, same steps;
 - ``trunc-1``: the teacher truncated to 1 block, untrained;
-- ``kd-2``, ``kd-3``: 2 and 3 blocks (uniformly spaced), distilled like ``kd-1``;
+- ``kd-2``, ``kd-3``: the first 2 and 3 blocks, distilled like ``kd-1``;
 - ``kd-1-last`` (only when listed in ``--students``): like ``kd-1`` but starting from the last block.
 
 For each: strict micro span F1 (constrained Viterbi) on the test set and as % of the teacher's, parameters
@@ -28,6 +29,9 @@ import sys
 import time
 from pathlib import Path
 
+from pare.distill import DistillConfig
+
+DEFAULTS = DistillConfig()  # every student below uses pare's defaults except where its recipe says
 
 def measure(model_dir: str, max_length: int, repeats: int) -> dict:
     """CPU tokens/s at batch 1 and 32 and peak RSS of this process (run in a fresh process per model)."""
@@ -137,14 +141,14 @@ def main() -> None:
     p.add_argument(
         "--unlabelled", type=Path, help="JSONL/.txt of extra unlabelled text (default: synthesized)"
     )
-    p.add_argument("--n-unlabelled", type=int, default=800, help="synthesized unlabelled documents")
-    p.add_argument("--max-train", type=int, default=800, help="use the first N training documents")
-    p.add_argument("--max-test", type=int, default=400, help="evaluate on the first N test documents")
+    p.add_argument("--n-unlabelled", type=int, default=3000, help="synthesized unlabelled documents")
+    p.add_argument("--max-train", type=int, default=3000, help="use the first N training documents")
+    p.add_argument("--max-test", type=int, default=1000, help="evaluate on the first N test documents")
     p.add_argument("--work", type=Path, default=Path("runs/bench_distill"))
-    p.add_argument("--epochs", type=int, default=3)
-    p.add_argument("--batch-size", type=int, default=16)
-    p.add_argument("--lr", type=float, default=3e-4)
-    p.add_argument("--max-length", type=int, default=128)
+    p.add_argument("--epochs", type=int, default=DEFAULTS.epochs)
+    p.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size)
+    p.add_argument("--lr", type=float, default=DEFAULTS.learning_rate)
+    p.add_argument("--max-length", type=int, default=DEFAULTS.max_length)
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--students", default="kd-1,gold-1,trunc-1,kd-2,kd-3")
     p.add_argument("--json-out", type=Path)
@@ -197,8 +201,8 @@ def main() -> None:
         "kd-1": {"layers": 1},
         "kd-1-last": {"layers": 1, "init": "last"},
         "gold-1": {"layers": 1, "alpha": 1.0},
-        "kd-2": {"layers": 2, "init": "uniform"},
-        "kd-3": {"layers": 3, "init": "uniform"},
+        "kd-2": {"layers": 2},
+        "kd-3": {"layers": 3},
     }
     rows: dict[str, dict] = {"teacher": {"dir": str(args.teacher)}}
     for name in args.students.split(","):

@@ -41,7 +41,7 @@ def tiny_teacher(tmp_path_factory) -> Path:
 def recipe_for(teacher: Path) -> dict:
     return {
         "teacher": str(teacher),
-        "data": {"synth": {"n_train": 24, "n_test": 8, "seed": 3}},
+        "data": {"synth": {"n_train": 24, "n_test": 8, "n_unlabelled": 12, "seed": 3}},
         "stages": [
             {"distill": {"layers": 1, "epochs": 1, "batch_size": 8, "max_length": 64}},
             {"trim": {}},
@@ -59,6 +59,9 @@ def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, m
     assert rows[0].f1_pct_teacher == pytest.approx(100.0) or rows[0].f1 == 0
     for name in ("student", "trimmed", "final", "data"):
         assert (out / name).is_dir()
+    unlabelled = [json.loads(line) for line in (out / "data" / "unlabelled.jsonl").read_text().splitlines()]
+    assert len(unlabelled) == 12 and all(set(r) == {"text"} for r in unlabelled)
+    assert json.loads((out / "student" / "pare_distill.json").read_text())["data"]["documents"] == 24 + 12
     student = AutoModelForTokenClassification.from_pretrained(out / "student")
     assert student.config.num_hidden_layers == 1
     trimmed_vocab = len(AutoTokenizer.from_pretrained(out / "trimmed"))

@@ -6,7 +6,7 @@ A recipe is YAML::
       train: train.jsonl       # labelled JSONL; or leave out and let `synth` make it
       test: test.jsonl         # the one test set every stage is evaluated on
       unlabelled: [notes.txt]  # optional extra text for distillation and trimming
-      synth: {n_train: 3000, n_test: 600, seed: 0}
+      synth: {n_train: 3000, n_test: 600, n_unlabelled: 3000, seed: 0}
     teacher: path/or/hub-id    # start from this teacher instead of fine-tuning one
     stages:                    # any subset, in any sensible order; each is one of pare's commands
       - finetune: {epochs: 3}
@@ -35,6 +35,9 @@ DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed
 class SynthSpec:
     n_train: int = 3000
     n_test: int = 600
+    n_unlabelled: int = (
+        3000  # train-template documents without spans: the teacher labels them for distillation
+    )
     seed: int = 0
     locales: list[str] | None = None
 
@@ -88,7 +91,9 @@ def parse_recipe(raw: object, where: str = "recipe") -> Recipe:
     top = _fields(where, raw, {"data", "teacher", "stages", "seed"})
     data_raw = _fields(f"{where}: data", top.get("data"), {"train", "test", "unlabelled", "synth"})
     synth_raw = _fields(
-        f"{where}: data.synth", data_raw.get("synth"), {"n_train", "n_test", "seed", "locales"}
+        f"{where}: data.synth",
+        data_raw.get("synth"),
+        {"n_train", "n_test", "n_unlabelled", "seed", "locales"},
     )
     unlabelled = data_raw.get("unlabelled", [])
     if isinstance(unlabelled, str):

@@ -100,8 +100,8 @@ def compress(
     data_dir = out_dir / "data"
     data_dir.mkdir(exist_ok=True)
     on_event("data: preparing train and test sets")
-    train, test = prepare_data(recipe, data_dir, track)
-    text_data = [train, *map(Path, recipe.data.unlabelled)]
+    train, test, unlabelled = prepare_data(recipe, data_dir, track)
+    text_data = [train, *unlabelled]
 
     rows: list[StageRow] = []
     chain = stage_signature(

@@ -20,12 +20,18 @@ def cache_root() -> Path:
     return Path(os.environ.get("PARE_CACHE", Path.home() / ".cache" / "pare"))
 
 
-def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tuple[Path, Path]:
-    """The recipe's train and test JSONL files; synthesized into ``data_dir`` when the recipe has none."""
+def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tuple[Path, Path, list[Path]]:
+    """The recipe's train and test JSONL files and its unlabelled text files.
+
+    When the recipe has no training data, they are synthesized into ``data_dir``: train and unlabelled
+    documents from the train templates (seeds ``seed`` and ``seed + 2``; the unlabelled ones without spans),
+    test documents from the held-out templates (seed ``seed + 1``).
+    """
     spec = recipe.data
+    unlabelled = [Path(p) for p in spec.unlabelled]
     if spec.train is not None and spec.test is not None:
         read_jsonl(spec.train), read_jsonl(spec.test)  # validate early: fail before any training
-        return Path(spec.train), Path(spec.test)
+        return Path(spec.train), Path(spec.test), unlabelled
     from pare.data.synth import synthesize
 
     train, test = data_dir / "train.jsonl", Path(spec.test) if spec.test else data_dir / "test.jsonl"
@@ -34,7 +40,13 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
         write_jsonl(train, synthesize(synth.n_train, synth.seed, synth.locales, split="train", track=track))
     if not test.is_file():
         write_jsonl(test, synthesize(synth.n_test, synth.seed + 1, synth.locales, split="test", track=track))
-    return train, test
+    if synth.n_unlabelled > 0:
+        text = data_dir / "unlabelled.jsonl"
+        if not text.is_file():
+            docs = synthesize(synth.n_unlabelled, synth.seed + 2, synth.locales, split="train", track=track)
+            write_jsonl(text, ({"text": d.text} for d in docs))
+        unlabelled.append(text)
+    return train, test, unlabelled
 
 
 def _fingerprint(*parts: object) -> str:
