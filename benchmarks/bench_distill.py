@@ -9,7 +9,9 @@ Models compared (all cut from the teacher, all the teacher's class):
 - ``gold-1``: the same student trained on gold labels only (alpha = 1, no teacher), same data, same steps;
 - ``trunc-1``: the teacher truncated to 1 block, untrained;
 - ``kd-2``, ``kd-3``: the first 2 and 3 blocks, distilled like ``kd-1``;
-- ``kd-1-last`` (only when listed in ``--students``): like ``kd-1`` but starting from the last block.
+- ablations of ``kd-1``, one setting changed each (only when listed in ``--students``): ``kd-1-all`` trains
+  every parameter, ``kd-1-last`` starts from the last block, ``kd-1-t2`` uses temperature 2, ``kd-1-mse``
+  adds an mse loss between the student's block output and the teacher's last block output.
 
 For each: strict micro span F1 (constrained Viterbi) on the test set and as % of the teacher's, parameters
 (total and in the blocks), weight file size, CPU tokens/s at batch 1 and 32 (median of repeats, each model
@@ -32,6 +34,7 @@ from pathlib import Path
 from pare.distill import DistillConfig
 
 DEFAULTS = DistillConfig()  # every student below uses pare's defaults except where its recipe says
+
 
 def measure(model_dir: str, max_length: int, repeats: int) -> dict:
     """CPU tokens/s at batch 1 and 32 and peak RSS of this process (run in a fresh process per model)."""
@@ -199,7 +202,10 @@ def main() -> None:
     }
     recipes = {
         "kd-1": {"layers": 1},
+        "kd-1-all": {"layers": 1, "trainable": "all"},
         "kd-1-last": {"layers": 1, "init": "last"},
+        "kd-1-t2": {"layers": 1, "temperature": 2.0},
+        "kd-1-mse": {"layers": 1, "hidden_loss": "mse"},
         "gold-1": {"layers": 1, "alpha": 1.0},
         "kd-2": {"layers": 2},
         "kd-3": {"layers": 3},
