@@ -109,6 +109,36 @@ def brute_force(taxonomy: Taxonomy, emit: np.ndarray, point: dict, use_biases: b
     return seqs, total, probs / probs.sum()
 
 
+def every_span(taxonomy: Taxonomy, lengths) -> list[list[TokenSpan]]:
+    """Each row's every token span of every category."""
+    return [
+        [
+            TokenSpan(s, e, c)
+            for s in range(int(k))
+            for e in range(s + 1, int(k) + 1)
+            for c in taxonomy.categories
+        ]
+        for k in lengths
+    ]
+
+
+def exact_span_probabilities(taxonomy: Taxonomy, seqs: np.ndarray, probs: np.ndarray) -> dict:
+    """(start, end, category) -> total probability of the sequences that contain exactly that span."""
+    contains: dict[tuple[int, int, str], float] = {}
+    for seq, p in zip(seqs, probs, strict=True):
+        for s in tags_to_spans([taxonomy.labels[i] for i in seq]):
+            contains[(s.start, s.end, s.label)] = contains.get((s.start, s.end, s.label), 0.0) + p
+    return contains
+
+
+def label_marginals(seqs: np.ndarray, probs: np.ndarray, n_labels: int) -> np.ndarray:
+    """P(y_t = j) from enumerated sequences and their probabilities, (tokens, labels)."""
+    expected = np.zeros((seqs.shape[1], n_labels))
+    for t in range(seqs.shape[1]):
+        np.add.at(expected[t], seqs[:, t], probs)
+    return expected
+
+
 @settings(max_examples=80, deadline=None)
 @given(case)
 def test_viterbi_matches_brute_force(params):
@@ -148,10 +178,9 @@ def test_marginals_match_brute_force(params):
             continue
         np.testing.assert_allclose(marg[b, :k].sum(-1).numpy(), 1.0, atol=1e-9)
         seqs, _, probs = brute_force(taxonomy, scores[b, :k], point, use_biases)
-        expected = np.zeros((k, len(taxonomy.labels)))
-        for t in range(k):
-            np.add.at(expected[t], seqs[:, t], probs)
-        np.testing.assert_allclose(marg[b, :k].numpy(), expected, atol=1e-9)
+        np.testing.assert_allclose(
+            marg[b, :k].numpy(), label_marginals(seqs, probs, len(taxonomy.labels)), atol=1e-9
+        )
 
 
 @settings(max_examples=60, deadline=None)
@@ -159,15 +188,7 @@ def test_marginals_match_brute_force(params):
 def test_span_scores_equal_brute_force_probability_of_the_exact_span(params):
     seed, n_cats, scheme, n, batch, use_biases = params
     taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
-    candidates = [
-        [
-            TokenSpan(s, e, c)
-            for s in range(int(k))
-            for e in range(s + 1, int(k) + 1)
-            for c in taxonomy.categories
-        ]
-        for k in lengths
-    ]
+    candidates = every_span(taxonomy, lengths)
     scored = score_spans(scores, taxonomy, candidates, mask, point if use_biases else None)
     for b in range(batch):
         k = int(lengths[b])
@@ -177,11 +198,7 @@ def test_span_scores_equal_brute_force_probability_of_the_exact_span(params):
         if k == 0:
             continue
         seqs, _, probs = brute_force(taxonomy, scores[b, :k], point, use_biases)
-        contains: dict[tuple[int, int, str], float] = {}
-        for seq, p in zip(seqs, probs, strict=True):
-            for s in tags_to_spans([taxonomy.labels[i] for i in seq]):
-                key = (s.start, s.end, s.label)
-                contains[key] = contains.get(key, 0.0) + p
+        contains = exact_span_probabilities(taxonomy, seqs, probs)
         for s in scored[b]:
             assert 0.0 <= s.score <= 1.0
             assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
@@ -251,15 +268,7 @@ def test_whole_word_decoding_matches_brute_force(params):
     words = random_words(seed, batch, n)
     paths = viterbi_decode(scores, taxonomy.labels, mask, biases, word_ids=words)
     marg = token_marginals(scores, taxonomy, mask, biases, word_ids=words)
-    candidates = [
-        [
-            TokenSpan(s, e, c)
-            for s in range(int(k))
-            for e in range(s + 1, int(k) + 1)
-            for c in taxonomy.categories
-        ]
-        for k in lengths
-    ]
+    candidates = every_span(taxonomy, lengths)
     scored = score_spans(scores, taxonomy, candidates, mask, biases, word_ids=words)
     for b in range(batch):
         k = int(lengths[b])
@@ -276,14 +285,10 @@ def test_whole_word_decoding_matches_brute_force(params):
         assert got == pytest.approx(total.max(), abs=1e-9)
         probs = np.exp(total - total.max())
         probs /= probs.sum()
-        expected = np.zeros((k, len(taxonomy.labels)))
-        for t in range(k):
-            np.add.at(expected[t], seqs[:, t], probs)
-        np.testing.assert_allclose(marg[b, :k].numpy(), expected, atol=1e-9)
-        contains: dict[tuple[int, int, str], float] = {}
-        for seq, p in zip(seqs, probs, strict=True):
-            for s in tags_to_spans([taxonomy.labels[i] for i in seq]):
-                contains[(s.start, s.end, s.label)] = contains.get((s.start, s.end, s.label), 0.0) + p
+        np.testing.assert_allclose(
+            marg[b, :k].numpy(), label_marginals(seqs, probs, len(taxonomy.labels)), atol=1e-9
+        )
+        contains = exact_span_probabilities(taxonomy, seqs, probs)
         for s in scored[b]:
             assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
 
