@@ -68,3 +68,21 @@ def atomic_file(dest: str | Path, *, inputs: tuple[Path, ...] = ()) -> Iterator[
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def read_utf8(path: str | Path, what: str = "a text file") -> str:
+    """A whole UTF-8 file; missing, unreadable or undecodable files are a ``PareError`` naming FILE[:LINE]."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PareError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise PareError(f"{path}: is a directory, expected {what}") from None
+    except OSError as err:
+        raise PareError(f"{path}: cannot read ({err.strerror})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise PareError(f"{path}:{line}: not valid UTF-8") from None

@@ -11,7 +11,7 @@ PARE = Path(sys.executable).parent / "pare"
 
 
 def run(*args):
-    return subprocess.run([str(PARE), "data", "synth", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([str(PARE), "data", "synth", *args], capture_output=True, text=True, timeout=600)
 
 
 def test_cli_writes_valid_jsonl_and_is_deterministic_across_processes(tmp_path):

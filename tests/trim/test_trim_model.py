@@ -143,7 +143,7 @@ def test_tokenizer_only_directory(model_dirs, corpus, tmp_path):
     [
         ("", "empty corpus"),
         ("  \n\n", "yields no tokens"),
-        ('{"txt": 1}\n', "corpus.jsonl:1: no string field 'text'"),
+        ('{"txt": 1}\n', "corpus.jsonl:1: expected a JSON object with a string field 'text'"),
     ],
 )
 def test_bad_corpus_writes_nothing(model_dirs, tmp_path, content, message):

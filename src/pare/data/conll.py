@@ -13,25 +13,10 @@ from pathlib import Path
 
 from pare.data.jsonl import Document, Span
 from pare.errors import PareError
+from pare.io import read_utf8
 from pare.labels import PREFIXES, Scheme, split_tag, tags_to_spans, validate_tags
 
 _TAG_INDEX = re.compile(r"^tag (\d+) ")
-
-
-def _read_lines(path: Path) -> list[str]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PareError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PareError(f"{path}: is a directory, expected a CoNLL file") from None
-    except OSError as err:
-        raise PareError(f"{path}: cannot read ({err.strerror})") from None
-    try:
-        return data.decode("utf-8").split("\n")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise PareError(f"{path}:{line}: not valid UTF-8") from None
 
 
 def read_conll(path: str | Path, scheme: Scheme | None = None) -> list[Document]:
@@ -43,7 +28,7 @@ def read_conll(path: str | Path, scheme: Scheme | None = None) -> list[Document]
     if scheme is not None and scheme not in PREFIXES:
         raise PareError(f"unknown tagging scheme {scheme!r}; expected BIO or BIOES")
     sentences: list[list[tuple[int, str, str]]] = [[]]  # (line number, token, tag)
-    for lineno, raw in enumerate(_read_lines(path), 1):
+    for lineno, raw in enumerate(read_utf8(path, "a CoNLL file").split("\n"), 1):
         fields = raw.split()
         if not fields:
             if sentences[-1]:

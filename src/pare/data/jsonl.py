@@ -73,10 +73,9 @@ def parse_record(record: object, where: str, labels: set[str] | None = None) -> 
     return Document(text, spans, meta if isinstance(meta, dict) else {})
 
 
-def iter_jsonl(path: str | Path, labels: Iterable[str] | None = None) -> Iterator[Document]:
-    """Stream documents from ``path``, validating each; ``labels`` restricts span labels (categories)."""
+def iter_json_lines(path: str | Path) -> Iterator[tuple[str, object]]:
+    """``("FILE:LINE", record)`` for each non-blank line of a JSONL file; bad UTF-8 or JSON is a ``PareError``."""
     path = Path(path)
-    allowed = set(labels) if labels is not None else None
     try:
         fh = path.open("rb")
     except FileNotFoundError:
@@ -93,10 +92,24 @@ def iter_jsonl(path: str | Path, labels: Iterable[str] | None = None) -> Iterato
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                yield f"{path}:{lineno}", json.loads(line)
             except json.JSONDecodeError as err:
                 raise PareError(f"{path}:{lineno}: invalid JSON ({err.msg})") from None
-            yield parse_record(record, f"{path}:{lineno}", allowed)
+
+
+def iter_jsonl_texts(path: str | Path) -> Iterator[str]:
+    """The ``text`` field of each record of a JSONL file (other fields are ignored, not validated)."""
+    for where, record in iter_json_lines(path):
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise PareError(f"{where}: expected a JSON object with a string field 'text'")
+        yield record["text"]
+
+
+def iter_jsonl(path: str | Path, labels: Iterable[str] | None = None) -> Iterator[Document]:
+    """Stream documents from ``path``, validating each; ``labels`` restricts span labels (categories)."""
+    allowed = set(labels) if labels is not None else None
+    for where, record in iter_json_lines(path):
+        yield parse_record(record, where, allowed)
 
 
 def read_jsonl(

@@ -19,15 +19,18 @@ from pare.progress import Track, no_track
 OperatingPointArg = OperatingPoint | Mapping[str, float] | str | None
 
 
-def check_gold_labels(docs: Sequence[Document], categories: Sequence[str]) -> None:
-    """``PareError`` for the first gold span whose label the model does not know."""
+def check_gold_labels(docs: Sequence[Document], categories: Sequence[str], what: str = "") -> None:
+    """``PareError`` for the first gold span whose label is not one of ``categories``.
+
+    ``what`` names the document set in the message ("training", "evaluation", ...).
+    """
     allowed = set(categories)
     for i, doc in enumerate(docs):
         for k, span in enumerate(doc.spans):
             if span.label not in allowed:
                 raise PareError(
-                    f"document {i + 1}: spans[{k}] has label {span.label!r}, which is not in the model's "
-                    f"taxonomy ({', '.join(categories)})"
+                    f"{what + ' ' if what else ''}document {i + 1}: spans[{k}] has label {span.label!r}, "
+                    f"which is not in the model's taxonomy ({', '.join(categories)})"
                 )
 
 

@@ -10,13 +10,14 @@ Modes:
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal, Protocol
 
+from pare.data.jsonl import iter_jsonl_texts
 from pare.errors import PareError
+from pare.io import read_utf8
 
 Mode = Literal["typed", "generic", "mask"]
 MODES: tuple[str, ...] = ("typed", "generic", "mask")
@@ -96,38 +97,15 @@ def redaction_record(text: str, spans: Sequence[CharSpan], mode: Mode = "typed")
 
 def read_text_file(path: str | Path) -> str:
     """A whole UTF-8 file as one document; a missing, unreadable or empty file is a ``PareError``."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PareError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise PareError(f"{path}: is a directory, expected a text file") from None
-    except OSError as err:
-        raise PareError(f"{path}: cannot read ({err.strerror})") from None
-    if not data:
+    text = read_utf8(path)
+    if not text:
         raise PareError(f"{path}: empty input file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise PareError(f"{path}:{line}: not valid UTF-8") from None
+    return text
 
 
 def read_jsonl_texts(path: str | Path) -> list[str]:
     """The ``text`` field of each non-blank line of a JSONL file (other fields are ignored)."""
-    path = Path(path)
-    texts: list[str] = []
-    for lineno, line in enumerate(read_text_file(path).split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise PareError(f"{path}:{lineno}: invalid JSON ({err.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise PareError(f"{path}:{lineno}: expected a JSON object with a string field 'text'")
-        texts.append(record["text"])
+    texts = list(iter_jsonl_texts(path))
     if not texts:
         raise PareError(f"{path}: no documents (empty JSONL)")
     return texts

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from tokenizers import Tokenizer
 
+from pare.data.jsonl import iter_jsonl_texts
 from pare.errors import PareError
 from pare.progress import Track, no_track
 
@@ -39,24 +39,10 @@ def corpus_files(paths: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def _jsonl_texts(path: Path) -> Iterator[str]:
-    with path.open(encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise PareError(f"{path}:{lineno}: not valid JSON ({err.msg})") from None
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise PareError(f"{path}:{lineno}: no string field 'text'")
-            yield record["text"]
-
-
 def _file_texts(path: Path) -> Iterator[str]:
     try:
         if path.suffix == JSONL_SUFFIX:
-            yield from _jsonl_texts(path)
+            yield from iter_jsonl_texts(path)
         else:
             with path.open(encoding="utf-8") as f:
                 yield from f  # one text per line, line break included
