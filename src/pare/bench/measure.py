@@ -32,17 +32,24 @@ class ModelStats:
     threads: int
 
 
+def _count(module: nn.Module) -> int:
+    """Parameters of ``module``, shared tensors once; a quantized weight counts its original shape's weights."""
+    from pare.quant.modules import QuantWeight
+
+    quantized = sum(q.shape[0] * q.shape[1] for q in module.modules() if isinstance(q, QuantWeight))
+    return quantized + sum(p.numel() for p in {id(p): p for p in module.parameters()}.values())
+
+
 def param_counts(model: nn.Module) -> tuple[int, int]:
-    """(all parameters, parameters inside the transformer block stack); shared tensors count once."""
+    """(all parameters, parameters inside the transformer block stack), quantized weights included."""
     from pare.distill.student import find_block_stack
 
-    total = sum(p.numel() for p in {id(p): p for p in model.parameters()}.values())
     try:
         _, blocks = find_block_stack(model)
-        in_blocks = sum(p.numel() for p in blocks.parameters())
+        in_blocks = _count(blocks)
     except PareError:
         in_blocks = 0
-    return total, in_blocks
+    return _count(model), in_blocks
 
 
 def dir_size_bytes(path: str | Path) -> int:
