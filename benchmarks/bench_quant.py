@@ -10,13 +10,15 @@ indices, codebooks or scales, and per-group widths all counted):
 - ``fisher-uniform``: Fisher-weighted codebooks, one width for every row;
 - ``fisher``: Fisher-weighted codebooks with a width per row allocated under the budget (pare's default);
 - ``hqq``: HQQ (``pip install --no-build-isolation hqq``) on every Linear layer at 2, 3 and 4 bits, group
-  size 64 (its defaults), embeddings left in fp32: an established CPU-capable library at its nearest
-  setting. Its bits per weight count its packed weights, scales and zeros.
+  size 64 (its defaults), embeddings (and any layer its bit packing cannot take) left in fp32: an
+  established CPU-capable library at its nearest setting. Its bits per weight count its packed weights,
+  scales and zeros, over the layers it quantized.
 
 For each: strict span F1 (constrained Viterbi) on the test documents, agreement of the decoded token labels
 with the full-precision model's, mean KL(full || quantized) of the token label distributions, size on disk,
-load time, CPU tokens/s of the detector's forward passes. Writes ``results.json``, ``results.md`` and
-``f1_vs_bits.png`` into ``--out``.
+load time, CPU tokens/s of the detector's forward passes. Each finished row is appended to ``OUT/rows.jsonl``
+(a re-run replaces the rows of the same method and bits, so one method can be re-run alone); from all of
+them it writes ``results.json``, ``results.md`` and ``f1_vs_bits.png`` into ``--out``.
 """
 
 from __future__ import annotations
@@ -81,8 +83,12 @@ def hqq_model(model_dir: Path, bits: int, group_size: int = 64) -> tuple[torch.n
     stored = n = 0
     for name, module in list(model.named_modules()):
         if isinstance(module, torch.nn.Linear):
-            n += module.weight.numel()  # before HQQ frees the original weight
-            q = HQQLinear(module, config, compute_dtype=torch.float32, device="cpu")
+            numel = module.weight.numel()  # before HQQ frees the original weight
+            try:
+                q = HQQLinear(module, config, compute_dtype=torch.float32, device="cpu")
+            except RuntimeError:  # its bit packing needs shapes it cannot take (2-bit: the 33-row head)
+                continue  # stays fp32 (counted with the other unquantized parameters)
+            n += numel
             state = q.state_dict()
             stored += sum(state[k].numel() * state[k].element_size() for k in ("W_q", "scale", "zero"))
             parent, _, child = name.rpartition(".")
@@ -127,7 +133,17 @@ def main() -> None:
             **ref,
         }
     ]
-    print(json.dumps(rows[-1]), flush=True)
+    log = args.out / "rows.jsonl"
+    done = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+    def record(row: dict) -> None:
+        # a finished row survives a crash later in the run; a re-run replaces rows of the same setting
+        done[:] = [r for r in done if (r["method"], r["target_bits"]) != (row["method"], row["target_bits"])]
+        done.append(row)
+        log.write_text("".join(json.dumps(r) + "\n" for r in done))
+        print(json.dumps(row), flush=True)
+
+    record(rows[-1])
     for method in args.methods:
         if method == "hqq":
             import hqq
@@ -147,8 +163,7 @@ def main() -> None:
                     size_mb=(stored + others) / 1e6,  # estimated: HQQ has no save format for this model
                     quantize_s=seconds,
                 )
-                rows.append(row)
-                print(json.dumps(row), flush=True)
+                record(row)
             continue
         for bits in args.bits:
             qdir = args.out / f"q-{method}-{bits:g}"
@@ -169,28 +184,23 @@ def main() -> None:
                 load_s=load_s,
                 quantize_s=seconds,
             )
-            rows.append(row)
-            print(json.dumps(row), flush=True)
-    (args.out / "results.json").write_text(json.dumps(rows, indent=1) + "\n")
-    cols = [
-        "method",
-        "target_bits",
-        "bits_per_weight",
-        "f1",
-        "agreement",
-        "kl",
-        "size_mb",
-        "load_s",
-        "tokens_per_s",
-        "quantize_s",
-    ]
+            record(row)
+    print(render(done, args.out))
+
+
+def render(rows: list[dict], out: Path) -> str:
+    """Write ``results.json``, ``results.md`` and ``f1_vs_bits.png`` for ``rows``; returns the markdown table."""
+    rows = sorted(rows, key=lambda r: r["method"] != "fp32")  # fp32 first: the reference line
+    (out / "results.json").write_text(json.dumps(rows, indent=1) + "\n")
+    cols = ["method", "target_bits", "bits_per_weight", "f1", "agreement", "kl", "size_mb", "load_s"]
+    cols += ["tokens_per_s", "quantize_s"]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:
         cells = [f"{r[c]:.4g}" if isinstance(r.get(c), float) else str(r.get(c, "-")) for c in cols]
         lines.append("| " + " | ".join(cells) + " |")
-    (args.out / "results.md").write_text("\n".join(lines) + "\n")
-    plot(rows, args.out / "f1_vs_bits.png")
-    print("\n".join(lines))
+    (out / "results.md").write_text("\n".join(lines) + "\n")
+    plot(rows, out / "f1_vs_bits.png")
+    return "\n".join(lines)
 
 
 def plot(rows: list[dict], path: Path) -> None:

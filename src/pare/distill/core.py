@@ -50,9 +50,10 @@ TRIM_FILE = "trim.json"
 class DistillConfig:
     layers: int | list[int] = 1  # a number of blocks (chosen by ``init``) or explicit teacher block indices
     init: Init = "first"
-    # Defaults chosen on the MiniLM PII teacher's 1-block student (BENCHMARKS.md, distillation ablation):
-    # training only the block beat training every parameter (which memorizes the training templates), and
-    # the first block, T = 1 and no hidden loss beat the last block, T = 2 and an mse hidden loss.
+    # Defaults chosen in development runs on the MiniLM PII teacher's 1-block student: training only the block
+    # beat training every parameter (which memorizes the training templates), and the first block, T = 1 and
+    # no hidden loss beat the last block, T = 2 and an mse hidden loss. Re-run these comparisons with
+    # benchmarks/bench_distill.py --students kd-1,kd-1-all,kd-1-last,kd-1-t2,kd-1-mse.
     temperature: float = 1.0
     alpha: float = 0.2  # weight of the gold-label loss; 1.0 = gold labels only, no teacher
     hidden_loss: HiddenLoss = "none"
