@@ -103,7 +103,7 @@ def test_readers(tmp_path):
     good.write_text('{"text": "a", "id": 1}\n\n{"text": "b\\u2028c"}\n', encoding="utf-8")
     assert read_jsonl_texts(good) == ["a", "b\u2028c"]
     cases = {
-        "empty.jsonl": (b"", "empty input file"),
+        "empty.jsonl": (b"", "empty.jsonl: no documents"),
         "blank.jsonl": (b"\n \n", "no documents"),
         "notjson.jsonl": (b'{"text": "a"}\n{oops\n', "notjson.jsonl:2: invalid JSON"),
         "notext.jsonl": (
