@@ -80,7 +80,6 @@ def compress_command(
     ),
 ) -> None:
     """Teacher to deployable model in one command; re-running resumes from the last finished stage."""
-    from rich.console import Console
     from transformers.utils import logging as hf_logging
 
     from pare.compress import compress, load_recipe
@@ -91,7 +90,7 @@ def compress_command(
     rows = compress(
         load_recipe(recipe), output, track=rich_track, on_event=lambda m: err_console.print(m, markup=False)
     )
-    Console().print(markdown_table(rows), markup=False, highlight=False)
+    print(markdown_table(rows), end="")  # markdown rows stay whole (a console would wrap them when piped)
     err_console.print(f"report: {output}/report.md; final model: {output}/final", markup=False)
 
 
