@@ -5,7 +5,8 @@
 1. multilingual-e5-small trimmed per language (en, de, pt, ru, ja, ar): vocabulary kept, parameters before and
    after, trimming time and peak memory (each trim runs in a fresh process; peak = its max RSS), and the share
    of held-out texts in that language that tokenize identically.
-2. o200k tokenizer + a tiny random openai_privacy_filter model (vocab 200,064 rows) trimmed to English prose.
+2. o200k tokenizer + a tiny random openai_privacy_filter model (vocab 200,064 rows) trimmed to an English PII corpus
+   (synthetic train-template documents; held out: documents from the held-out templates).
 3. SmolLM2-135M (tied head) trimmed to English prose: parameters and held-out perplexity before/after.
 4. (with ``--pii MODEL_DIR... --pii-corpus FILE... --pii-test FILE``) PII token classifiers trimmed to the PII
    domain (the synthetic training text): size on disk and strict span F1 on held-out-template test documents,
@@ -122,12 +123,18 @@ def bench_o200k(assets: Path, tmp: Path) -> None:
     OpenAIPrivacyFilterForTokenClassification(config).save_pretrained(src)
     for name in ("tokenizer.json", "tokenizer_config.json"):
         (src / name).write_bytes((assets / "o200k" / name).read_bytes())
-    train, held = english_prose()
-    corpus = write_jsonl(tmp / "en-prose.jsonl", train)
+    # an English PII corpus: synthetic train-template documents; held out: documents from the test templates
+    from pare.data.synth import synthesize
+
+    train = [d.text for d in synthesize(2000, seed=0, locales=["en"], split="train")]
+    held = [d.text for d in synthesize(200, seed=1, locales=["en"], split="test")]
+    corpus = write_jsonl(tmp / "en-pii.jsonl", train)
     r = trim_in_fresh_process(src, tmp / "opf-en", corpus)
     share = same_tokens_share(src, tmp / "opf-en", held)
     rows = config.vocab_size
-    print("\n## o200k + tiny openai_privacy_filter (hidden 64) trimmed to English prose (pydoc topics)\n")
+    print(
+        "\n## o200k + tiny openai_privacy_filter (hidden 64) trimmed to an English PII corpus (2,000 synthetic docs)\n"
+    )
     print("| vocab before | vocab after | embedding rows before | embedding rows after | embedding params after "
           "| time s | peak RSS MB | held-out identical |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|")
