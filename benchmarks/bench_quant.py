@@ -122,17 +122,6 @@ def main() -> None:
     full = PiiDetector.from_dir(args.model, device="cpu")
     ref = score(full, docs)
     reference = ref.pop("scores")
-    rows = [
-        {
-            "method": "fp32",
-            "target_bits": 32,
-            "bits_per_weight": 32.0,
-            "agreement": 1.0,
-            "kl": 0.0,
-            "size_mb": dir_bytes(args.model) / 1e6,
-            **ref,
-        }
-    ]
     log = args.out / "rows.jsonl"
     done = [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
 
@@ -143,7 +132,8 @@ def main() -> None:
         log.write_text("".join(json.dumps(r) + "\n" for r in done))
         print(json.dumps(row), flush=True)
 
-    record(rows[-1])
+    fp32 = {"method": "fp32", "target_bits": 32, "bits_per_weight": 32.0, "agreement": 1.0, "kl": 0.0}
+    record({**fp32, "size_mb": dir_bytes(args.model) / 1e6, **ref})
     for method in args.methods:
         if method == "hqq":
             import hqq
