@@ -255,6 +255,11 @@ def quantize_command(
     ),
     min_bits: int = typer.Option(QUANT.min_bits, "--min-bits"),
     max_bits: int = typer.Option(QUANT.max_bits, "--max-bits"),
+    embedding_min_bits: int | None = typer.Option(
+        None,
+        "--embedding-min-bits",
+        help="Fewest bits of an embedding row (default: one below --bits, at least --min-bits).",
+    ),
     method: str = typer.Option(QUANT.method, "--method", help="fisher, fisher-uniform, kmeans or rtn."),
     fisher: str = typer.Option(QUANT.fisher, "--fisher", help="empirical (gold labels) or model (sampled)."),
     seed: int = typer.Option(QUANT.seed, "--seed"),
@@ -266,7 +271,16 @@ def quantize_command(
     from pare.loader import export_dequantized as export
     from pare.quant.pipeline import quantize_directory
 
-    config = QuantConfig(bits, method, group_size, min_bits, max_bits, fisher, seed)  # type: ignore[arg-type]
+    config = QuantConfig(
+        bits=bits,
+        method=method,
+        group_size=group_size,
+        min_bits=min_bits,
+        max_bits=max_bits,
+        fisher=fisher,  # type: ignore[arg-type]
+        seed=seed,
+        embedding_min_bits=embedding_min_bits,
+    )
     m = quantize_directory(model, calib, output, config, track=rich_track)
     hist = ", ".join(f"{b}b:{n}" for b, n in m["bits_histogram"].items())
     print(

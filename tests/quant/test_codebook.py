@@ -6,6 +6,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pare.errors import PareError
 from pare.quant.allocate import allocate_bits
 from pare.quant.codebook import assign, fit_codebook, kmeans_dp, pack, unpack
 
@@ -99,3 +100,10 @@ def test_allocation_respects_budget_and_favours_sensitive_groups():
     bits = widths[choice]
     assert bits[2] > bits[0] and bits[3] > bits[1]
     assert bits[4] == bits[5] == 2  # no sensitivity: the fewest bits
+    # a floor lifts the insensitive groups and is paid for by the others, still within budget
+    floor = np.array([0, 0, 0, 0, 1, 1])
+    lifted = allocate_bits(distortion_, cost, budget, floor)
+    assert cost[np.arange(6), lifted].sum() <= budget
+    assert np.all(lifted >= floor) and widths[lifted][4] == widths[lifted][5] == 3
+    with pytest.raises(PareError, match="below the smallest achievable"):
+        allocate_bits(distortion_, cost, 64 * 2.5 * 6, np.full(6, 1))

@@ -8,7 +8,7 @@ from transformers import AutoModelForTokenClassification, BertConfig, BertForTok
 import pare
 from pare.errors import PareError
 from pare.quant import QuantConfig, QuantEmbedding, QuantLinear, quantize, save_quantized
-from pare.quant.core import MANIFEST, WEIGHTS_FILE
+from pare.quant.core import MANIFEST, WEIGHTS_FILE, Target, embedding_floor
 
 
 @pytest.fixture(scope="module")
@@ -85,12 +85,31 @@ def test_bit_accounting_matches_bytes_on_disk(tiny, tmp_path):
 
 
 def test_allocation_favours_high_fisher_rows(tiny):
-    result = quantize(tiny, make_batches(), QuantConfig(bits=5.0, method="fisher"))
+    result = quantize(tiny, make_batches(), QuantConfig(bits=5.0, method="fisher", embedding_min_bits=2))
     bits = result.tensors["bert.embeddings.word_embeddings.weight.bits"]
     seen, unseen = bits[5:60].float().mean(), bits[60:]
     assert torch.all(unseen == 2)  # rows the calibration never touches: the fewest bits
     assert seen > 2.5
     assert len(result.manifest["bits_histogram"]) > 1
+
+
+@pytest.mark.parametrize(
+    ("cols", "bits", "explicit", "floor"),
+    [(384, 4.0, None, 3), (384, 4.9, None, 3), (384, 3.0, None, 2), (384, 2.5, None, 2), (64, 5.0, None, 2),
+     (64, 8.0, None, 3), (64, 5.0, 4, 4)],
+)  # fmt: skip
+def test_embedding_floor_is_one_bit_below_the_budget_and_affordable(cols, bits, explicit, floor):
+    # a 4-bit row of 64 weights costs 8.1 bits per weight with its fp16 codebook: the floor drops until affordable
+    target = Target("emb", "embedding", torch.zeros(10, cols), cols)
+    assert embedding_floor(QuantConfig(bits=bits, embedding_min_bits=explicit), target) == floor
+
+
+def test_untouched_embedding_rows_take_the_floor(tiny):
+    result = quantize(tiny, make_batches(), QuantConfig(bits=6.5, method="fisher", embedding_min_bits=4))
+    assert result.manifest["embedding_min_bits"]["bert.embeddings.word_embeddings.weight"] == 4
+    bits = result.tensors["bert.embeddings.word_embeddings.weight.bits"]
+    assert torch.all(bits[60:] == 4) and bits.min() == 4  # never seen: the floor, and nothing below it
+    assert result.manifest["bits_per_weight"] <= 6.5
 
 
 def test_model_fisher_needs_no_labels_and_is_seeded(tiny):
@@ -112,6 +131,7 @@ def test_export_dequantized_loads_with_transformers(tiny, tmp_path):
     ("config", "batches", "message"),
     [
         (QuantConfig(bits=4.0, max_bits=9), None, "bit widths"),
+        (QuantConfig(bits=4.0, embedding_min_bits=1), None, "--embedding-min-bits"),
         (QuantConfig(bits=1.0), None, "outside the supported range"),
         (QuantConfig(bits=2.1, method="kmeans"), None, "smallest achievable"),
         (QuantConfig(bits=4.5, method="fisher"), "no-labels", "no gradient"),

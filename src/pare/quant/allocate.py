@@ -13,19 +13,24 @@ import numpy as np
 from pare.errors import PareError
 
 
-def allocate_bits(distortion: np.ndarray, cost: np.ndarray, budget: float) -> np.ndarray:
+def allocate_bits(
+    distortion: np.ndarray, cost: np.ndarray, budget: float, floor: np.ndarray | None = None
+) -> np.ndarray:
     """Column index (into the candidate widths) per group; ``distortion``/``cost`` are ``(groups, widths)``.
 
-    Candidates must be sorted by cost. Raises ``PareError`` when even the cheapest choice exceeds ``budget``.
+    Candidates must be sorted by cost; ``floor`` (optional) is the lowest column each group may take. Raises
+    ``PareError`` when even the cheapest allowed choice exceeds ``budget``.
     """
-    if cost[:, 0].sum() > budget:
-        raise PareError(
-            f"budget of {budget:.0f} bits is below the smallest achievable {cost[:, 0].sum():.0f}"
-        )
     rows = np.arange(len(cost))
+    floor = np.zeros(len(cost), dtype=np.int64) if floor is None else np.asarray(floor, dtype=np.int64)
+    if cost[rows, floor].sum() > budget:
+        raise PareError(
+            f"budget of {budget:.0f} bits is below the smallest achievable {cost[rows, floor].sum():.0f}"
+        )
+    allowed = np.where(np.arange(cost.shape[1]) < floor[:, None], np.inf, distortion)
 
     def pick(lam: float) -> np.ndarray:
-        return np.argmin(distortion + lam * cost, axis=1)
+        return np.argmin(allowed + lam * cost, axis=1)
 
     lo, hi = 0.0, 1.0
     while cost[rows, pick(hi)].sum() > budget:
