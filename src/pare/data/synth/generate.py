@@ -86,6 +86,17 @@ def held_out_template_ids(
     return held_out
 
 
+def stable_faker(locale: str) -> Faker:
+    """``Faker(locale)`` whose draws depend only on its seed: Faker builds some data lists from sets (it_IT's
+    cities), whose order follows Python's per-process string-hash seed; sorting them removes that."""
+    fake = Faker(locale)
+    for provider in fake.providers:
+        cities = getattr(provider, "cities", None)
+        if isinstance(cities, list):
+            provider.cities = sorted(cities)
+    return fake
+
+
 def synthesize(
     n: int,
     seed: int,
@@ -126,7 +137,7 @@ def synthesize(
         locale = rng.choice(FAKER_LOCALES[template.language])
         fake = fakers.get(locale)
         if fake is None:
-            fake = fakers[locale] = Faker(locale)
+            fake = fakers[locale] = stable_faker(locale)
         fake.seed_instance(rng.getrandbits(64))
         filler = Filler(fake, random.Random(rng.getrandbits(64)), locale)
         text, spans = render(template, filler.fill(template))
