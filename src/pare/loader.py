@@ -22,9 +22,9 @@ def model_class(config):
 def load(path: str | Path, dequantize: bool = False):
     """A ready (eval-mode) model from ``path``.
 
-    Quantized directories get ``QuantLinear``/``QuantEmbedding`` modules that keep the packed indices and
-    dequantize by table look-up on the fly; ``dequantize=True`` instead expands every weight once, giving a
-    plain model. Other directories load with ``transformers``.
+    Quantized directories get ``QuantLinear``/``QuantEmbedding`` modules that hold a one-byte level index per
+    weight (unpacked once from the stored bits) and dequantize by table look-up on the fly;
+    ``dequantize=True`` instead expands every weight once, giving a plain model. Other directories load with ``transformers``.
     """
     from transformers import AutoConfig
 

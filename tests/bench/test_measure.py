@@ -15,3 +15,24 @@ def test_quantized_weights_count_like_the_weights_they_replace(tiny_bert, tmp_pa
     out = save_quantized(quantize(model, [], QuantConfig(bits=6, method="rtn")), model, tmp_path / "q")
     assert param_counts(pare.load(out)) == (total, in_blocks)
     assert dir_size_bytes(out) == sum(f.stat().st_size for f in out.iterdir())
+
+
+def test_side_by_side_timing_reports_both_models_and_their_ratio(tiny_bert, tmp_path):
+    from pare.bench import compare_speed
+
+    base = tiny_bert("base", layers=2)
+    small = tiny_bert("small", layers=1)
+    result = compare_speed(base, small, batch_sizes=(2,), seq_len=16, rounds=3, threads=1)
+    assert set(result) == {2}
+    entry = result[2]
+    assert entry["tokens_per_s"] > 0 and entry["baseline_tokens_per_s"] > 0 and entry["speedup"] > 0
+
+
+def test_side_by_side_timing_names_the_model_that_failed(tmp_path):
+    import pytest
+
+    from pare.bench import compare_speed
+    from pare.errors import PareError
+
+    with pytest.raises(PareError, match="measuring failed"):
+        compare_speed(tmp_path / "none", tmp_path / "other", rounds=1, threads=1)

@@ -55,12 +55,16 @@ def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, m
     assert [s["name"] for s in report["stages"]] == ["teacher", "student", "trimmed", "final"]
     md = (out / "report.md").read_text()
     assert "| student |" in md and "f1_vs_size.png" in md
+    speed = report["speed_vs_teacher"]
+    assert set(speed) == {"1", "32"} and all(v["speedup"] > 0 for v in speed.values())
+    assert f"{speed['32']['speedup']:.2f}x at batch 32" in md
     assert (out / "f1_vs_size.png").stat().st_size > 0 and (out / "tokens_per_s.png").stat().st_size > 0
 
     # a re-run finds every stage finished and recomputes nothing
     events: list[str] = []
     again = compress(parse_recipe(recipe_for(tiny_teacher)), out, on_event=events.append)
     assert sum("already done" in e for e in events) == 3
+    assert not any("side by side" in e for e in events)  # the final is unchanged: its timing is reused
     assert [r.f1 for r in again] == [r.f1 for r in rows]
 
     # an interrupted run (the last stage's output lost) redoes only that stage

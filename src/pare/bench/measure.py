@@ -86,12 +86,7 @@ def measure_model(
         "--seed",
         str(seed),
     ]
-    env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "OMP_NUM_THREADS": str(threads)}
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-    if proc.returncode != 0:
-        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        raise PareError(f"{model_dir}: measuring failed: {last}")
-    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    out = _run_probe(cmd, threads, str(model_dir))
     return ModelStats(
         params_total=out["params_total"],
         params_blocks=out["params_blocks"],
@@ -102,3 +97,48 @@ def measure_model(
         seq_len=seq_len,
         threads=threads,
     )
+
+
+def compare_speed(
+    baseline_dir: str | Path,
+    model_dir: str | Path,
+    batch_sizes: tuple[int, ...] = (1, 32),
+    seq_len: int = 128,
+    rounds: int = 7,
+    threads: int | None = None,
+    seed: int = 0,
+) -> dict[int, dict[str, float]]:
+    """Time ``baseline_dir`` and ``model_dir`` side by side in one fresh process, alternating per round.
+
+    Returns, per batch size, both models' median tokens/s and ``speedup``: the median over rounds of
+    baseline time / model time (robust to the machine's drift between separate measurements).
+    """
+    threads = threads or os.cpu_count() or 1
+    cmd = [
+        sys.executable,
+        "-m",
+        "pare.bench.side_by_side",
+        str(baseline_dir),
+        str(model_dir),
+        "--batch-sizes",
+        ",".join(map(str, batch_sizes)),
+        "--seq-len",
+        str(seq_len),
+        "--rounds",
+        str(rounds),
+        "--threads",
+        str(threads),
+        "--seed",
+        str(seed),
+    ]
+    out = _run_probe(cmd, threads, f"{baseline_dir} against {model_dir}")
+    return {int(batch): values for batch, values in out.items()}
+
+
+def _run_probe(cmd: list[str], threads: int, what: str) -> dict:
+    env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "OMP_NUM_THREADS": str(threads)}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise PareError(f"{what}: measuring failed: {last}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])

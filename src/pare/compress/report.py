@@ -69,23 +69,40 @@ def _plots(rows: Sequence, out_dir: Path) -> list[str]:
     return names
 
 
-def write_report(rows: Sequence, out_dir: Path, recipe: Recipe) -> None:
-    """Write report.json, report.md and the plots into ``out_dir``."""
+def write_report(
+    rows: Sequence, out_dir: Path, recipe: Recipe, speed: dict[str, dict[str, float]] | None = None
+) -> None:
+    """Write report.json, report.md and the plots into ``out_dir``.
+
+    ``speed`` is :func:`pare.bench.compare_speed`'s result for the teacher against the final model (keyed by
+    batch size as a string); without it the speed ratio comes from the table's separate measurements.
+    """
     machine = f"{platform.machine()}, {os.cpu_count()} CPU cores, {platform.system()}"
     with atomic_file(out_dir / "report.json") as tmp:
         tmp.write_text(
             json.dumps(
-                {"machine": machine, "recipe": asdict(recipe), "stages": [asdict(r) for r in rows]}, indent=2
+                {
+                    "machine": machine,
+                    "recipe": asdict(recipe),
+                    "stages": [asdict(r) for r in rows],
+                    "speed_vs_teacher": speed,
+                },
+                indent=2,
             )
         )
     plots = _plots(rows, out_dir)
     first, last = rows[0], rows[-1]
     kept = f"{last.f1_pct_teacher:.1f}%" if last.f1_pct_teacher is not None else "n/a (the teacher scores 0)"
+    if speed and "32" in speed:
+        ratios = ", ".join(f"{speed[b]['speedup']:.2f}x at batch {b}" for b in sorted(speed, key=int))
+        how = "both timed side by side in one process, alternating, median of the per-round ratios"
+    else:
+        ratio = last.tokens_per_s.get("32", 0) / max(first.tokens_per_s.get("32", 1), 1e-9)
+        ratios, how = f"{ratio:.2f}x at batch 32", "from the table"
     summary = (
         f"The final model ({last.name}) keeps {kept} of the teacher's span F1, is "
-        f"{first.size_bytes / max(last.size_bytes, 1):.1f}x smaller on disk and runs at "
-        f"{last.tokens_per_s.get('32', 0) / max(first.tokens_per_s.get('32', 1), 1e-9):.2f}x the teacher's "
-        "CPU tokens/s at batch 32.\n"
+        f"{first.size_bytes / max(last.size_bytes, 1):.1f}x smaller on disk; its CPU tokens/s are {ratios} "
+        f"the teacher's ({how}).\n"
     )
     md = (
         "# pare compress report\n\n"

@@ -147,8 +147,25 @@ def compress(
     reference = rows[0].f1
     for row in rows:
         row.f1_pct_teacher = 100 * row.f1 / reference if reference else None
-    write_report(rows, out_dir, recipe)
+    speed = _speed_against_teacher(state, out_dir, chain, Path(rows[0].path), final, on_event)
+    write_report(rows, out_dir, recipe, speed)
     return rows
+
+
+def _speed_against_teacher(
+    state: dict, out_dir: Path, signature: str, teacher: Path, final: Path, on_event: Callable[[str], None]
+) -> dict[str, dict[str, float]]:
+    """The final model's speed ratio to the teacher, timed side by side (reused while the final is unchanged)."""
+    from pare.bench import compare_speed
+
+    entry = state.get("speed")
+    if entry is not None and entry["signature"] == signature:
+        return entry["result"]
+    on_event("final against teacher: timing both side by side")
+    result = {str(batch): values for batch, values in compare_speed(teacher, final).items()}
+    state["speed"] = {"signature": signature, "result": result}
+    _write_state(out_dir, state)
+    return result
 
 
 def _stage_inputs(
