@@ -39,12 +39,17 @@ def load(path: str | Path, dequantize: bool = False):
     import torch
     from safetensors.torch import load_file
 
-    from pare.quant.core import qweight_from_storage
+    from pare.quant.core import FORMAT_VERSION, qweight_from_storage
     from pare.quant.modules import QuantEmbedding, QuantLinear
 
     manifest = json.loads(manifest_path.read_text())
     if manifest.get("format") != "pare-quant":
         raise PareError(f"{manifest_path}: not a pare quantization manifest")
+    if manifest.get("version", 1) > FORMAT_VERSION:
+        raise PareError(
+            f"{manifest_path}: format version {manifest['version']} is newer than this pare reads "
+            f"({FORMAT_VERSION}); upgrade pare"
+        )
     tensors = load_file(str(path / manifest["weights_file"]))
     model = cls(config)
     quantized = {}

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from pare.errors import PareError
 from pare.quant.allocate import allocate_bits
-from pare.quant.codebook import assign, fit_codebook, kmeans_dp, pack, unpack
+from pare.quant.codebook import assign, fit_codebook, int8_levels, int8_table, kmeans_dp, pack, unpack
 
 
 def distortion(w: np.ndarray, f: np.ndarray, levels: np.ndarray) -> float:
@@ -87,6 +87,17 @@ def test_pack_round_trips(bits):
         packed = pack(idx, bits)
         assert packed.dtype == torch.uint8 and packed.shape == (5, -(-n * bits // 8))
         assert torch.equal(unpack(packed, bits, n), idx)
+
+
+@given(st.lists(st.floats(-50, 50, allow_subnormal=False), min_size=2, max_size=16), st.booleans())
+def test_int8_levels_stay_sorted_within_half_a_step(values, zero_row):
+    second = [0.0] * len(values) if zero_row else [v * 1e-3 for v in sorted(values)]  # zeros, or a small row
+    levels = torch.tensor([sorted(values), second])
+    q, step = int8_levels(levels)
+    assert q.dtype == torch.int8 and step.dtype == torch.float16 and bool((step > 0).all())
+    table = int8_table(q, step)
+    assert bool((table[:, 1:] >= table[:, :-1]).all())
+    assert bool(((table - levels).abs() <= step.float()[:, None] / 2 * (1 + 1e-3) + 1e-6).all())
 
 
 def test_allocation_respects_budget_and_favours_sensitive_groups():

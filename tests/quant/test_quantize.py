@@ -84,6 +84,28 @@ def test_bit_accounting_matches_bytes_on_disk(tiny, tmp_path):
     assert (out / "allocation.png").stat().st_size > 0
 
 
+def test_format_version_1_still_loads_and_newer_versions_are_refused(tiny, tmp_path):
+    from safetensors.torch import load_file, save_file
+
+    out = save_quantized(
+        quantize(tiny, make_batches(), QuantConfig(bits=5.0, method="fisher")), tiny, tmp_path / "q"
+    )
+    ids = make_batches(1, seed=7)[0]["input_ids"]
+    expected = logits(pare.load(out), ids)
+    # rewrite as version 1 wrote it: fp16 levels, no int8 step
+    tensors = load_file(str(out / WEIGHTS_FILE))
+    for key in [k for k in tensors if ".levels" in k]:
+        step = tensors.pop(key.replace(".levels", ".step"))
+        tensors[key] = (tensors[key].float() * step.float()[:, None]).half()
+    save_file(tensors, str(out / WEIGHTS_FILE))
+    manifest = json.loads((out / MANIFEST).read_text())
+    (out / MANIFEST).write_text(json.dumps({**manifest, "version": 1}))
+    assert torch.allclose(logits(pare.load(out), ids), expected, atol=1e-3)
+    (out / MANIFEST).write_text(json.dumps({**manifest, "version": 99}))
+    with pytest.raises(PareError, match="format version 99 is newer"):
+        pare.load(out)
+
+
 def test_allocation_favours_high_fisher_rows(tiny):
     result = quantize(tiny, make_batches(), QuantConfig(bits=5.0, method="fisher", embedding_min_bits=2))
     bits = result.tensors["bert.embeddings.word_embeddings.weight.bits"]
@@ -95,11 +117,11 @@ def test_allocation_favours_high_fisher_rows(tiny):
 
 @pytest.mark.parametrize(
     ("cols", "bits", "explicit", "floor"),
-    [(384, 4.0, None, 3), (384, 4.9, None, 3), (384, 3.0, None, 2), (384, 2.5, None, 2), (64, 5.0, None, 2),
-     (64, 8.0, None, 3), (64, 5.0, 4, 4)],
+    [(384, 4.0, None, 3), (384, 4.9, None, 3), (384, 3.0, None, 2), (384, 2.5, None, 2), (64, 5.0, None, 3),
+     (64, 8.0, None, 4), (64, 5.0, 4, 4)],
 )  # fmt: skip
 def test_embedding_floor_is_one_bit_below_the_budget_and_affordable(cols, bits, explicit, floor):
-    # a 4-bit row of 64 weights costs 8.1 bits per weight with its fp16 codebook: the floor drops until affordable
+    # a 4-bit row of 64 weights costs 6.4 bits per weight with its codebook: the floor drops until affordable
     target = Target("emb", "embedding", torch.zeros(10, cols), cols)
     assert embedding_floor(QuantConfig(bits=bits, embedding_min_bits=explicit), target) == floor
 

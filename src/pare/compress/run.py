@@ -130,7 +130,7 @@ def compress(
         else:
             on_event(head)
             started = time.perf_counter()
-            cached = _run_stage(stage, recipe, current, teacher, train, test, text_data, data_dir, out, track)
+            cached = _run_stage(stage, recipe, current, teacher, train, text_data, data_dir, out, track)
             seconds = time.perf_counter() - started
             on_event(f"{head}: evaluating and measuring")
             row = evaluate_and_measure(stage.output, stage.kind, out, test, seconds, cached, track)
@@ -176,10 +176,10 @@ def _stage_inputs(
     return [str(model), *map(str, text_data)]
 
 
-def _run_stage(stage, recipe, current, teacher, train, test, text_data, data_dir, out, track) -> bool:
+def _run_stage(stage, recipe, current, teacher, train, text_data, data_dir, out, track) -> bool:
     """Run one stage; returns True when its result came from the cache instead of being computed."""
     if stage.kind == "finetune":
-        return run_finetune(stage, recipe, train, test, out, track)
+        return run_finetune(stage, recipe, train, out, track)
     if stage.kind == "distill":
         run_distill(stage, recipe, teacher, text_data, out, track)
     elif stage.kind == "trim":

@@ -59,8 +59,11 @@ def _fingerprint(*parts: object) -> str:
     return digest.hexdigest()[:16]
 
 
-def run_finetune(stage: Stage, recipe: Recipe, train: Path, test: Path, out: Path, track: Track) -> bool:
-    """Fine-tune the teacher; reuse an identical earlier fine-tune from the cache. Returns True if cached."""
+def run_finetune(stage: Stage, recipe: Recipe, train: Path, out: Path, track: Track) -> bool:
+    """Fine-tune the teacher; reuse an identical earlier fine-tune from the cache. Returns True if cached.
+
+    No evaluation after each epoch: ``pare compress`` scores the finished teacher on the test set anyway.
+    """
     from pare.train.finetune import FinetuneConfig, finetune
 
     config = FinetuneConfig(**{"base": recipe.teacher, "seed": recipe.seed, **stage.options})
@@ -68,7 +71,7 @@ def run_finetune(stage: Stage, recipe: Recipe, train: Path, test: Path, out: Pat
     cached = cache_root() / "teachers" / key
     was_cached = cached.is_dir()
     if not was_cached:
-        finetune(config, read_jsonl(train), read_jsonl(test), cached, track=track)
+        finetune(config, read_jsonl(train), None, cached, track=track)
     with atomic_dir(out) as tmp:
         shutil.copytree(cached, tmp, dirs_exist_ok=True)
     return was_cached

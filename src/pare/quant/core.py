@@ -3,8 +3,8 @@
 Methods (all share one storage format): ``rtn`` uniform min-max grid per group, ``kmeans`` unweighted k-means
 codebooks, ``fisher-uniform`` Fisher-weighted codebooks at one width, ``fisher`` Fisher-weighted codebooks with
 a width per group chosen under the average-bit budget. The budget counts every stored bit of a quantized
-weight: packed indices, the codebook (``2^b`` fp16 levels, or an fp16 scale and zero for ``rtn``) and the
-per-group width byte. Biases, norms and other parameters stay in their dtype, outside that average.
+weight: packed indices, the codebook (``2^b`` int8 levels and their fp16 step, or an fp16 scale and zero for
+``rtn``) and the per-group width byte. Biases, norms and other parameters stay in their dtype, outside that average.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ from pare.quant.codebook import (
     distortion_curve,
     fit_codebook,
     grid_levels,
+    int8_levels,
+    int8_table,
     pack,
 )
 from pare.quant.fisher import FisherMode, fisher_diagonal
@@ -39,6 +41,7 @@ from pare.quant.modules import QuantWeight
 METHODS = ("rtn", "kmeans", "fisher-uniform", "fisher")
 WEIGHTS_FILE = "model.quant.safetensors"
 MANIFEST = "quant_config.json"
+FORMAT_VERSION = 2  # 2: int8 codebook levels with an fp16 step per group; 1: fp16 levels (still read)
 TOKENIZER_FILES = (
     "tokenizer.json",
     "tokenizer_config.json",
@@ -147,8 +150,9 @@ def find_targets(model: nn.Module, group_size: int = 0) -> list[Target]:
 
 
 def group_bits(group_size: int, bits: int, affine: bool) -> int:
-    """Stored bits of one group: packed indices + codebook (or scale and zero) + its width byte."""
-    return math.ceil(group_size * bits / 8) * 8 + (32 if affine else 16 * 2**bits) + 8
+    """Stored bits of one group: packed indices + codebook (int8 levels and an fp16 step, or an fp16 scale and
+    zero) + its width byte."""
+    return math.ceil(group_size * bits / 8) * 8 + (32 if affine else 8 * 2**bits + 16) + 8
 
 
 def embedding_floor(config: QuantConfig, t: Target) -> int:
@@ -250,7 +254,7 @@ def quantize(
     stored = sum(v.numel() * v.element_size() for v in tensors.values())
     manifest = {
         "format": "pare-quant",
-        "version": 1,
+        "version": FORMAT_VERSION,
         "config": asdict(config),
         "weights_file": WEIGHTS_FILE,
         "quantized_weights": n_weights,
@@ -293,9 +297,10 @@ def _quantize_tensor(
                 fit_codebook(ws[s].numpy(), fs[s], 2**b, config.exact_max_levels)
                 for s in _chunks(len(sel), t.group_size)
             ]
-            half = torch.from_numpy(np.concatenate(parts)).half().sort(dim=1).values
-            out[f"{t.name}.levels{b}"] = half
-            levels = half.float()
+            fitted = torch.from_numpy(np.concatenate(parts)).sort(dim=1).values
+            q, step = int8_levels(fitted)
+            out[f"{t.name}.levels{b}"], out[f"{t.name}.step{b}"] = q, step
+            levels = int8_table(q, step)
         packed[b] = pack(assign(ws, levels), b)
         out[f"{t.name}.idx{b}"] = packed[b]
         tables[b] = levels
@@ -323,7 +328,9 @@ def qweight_from_storage(tensors: dict[str, torch.Tensor], name: str, entry: dic
         packed[b] = tensors[f"{name}.idx{b}"]
         if entry["format"] == "affine":
             tables[b] = grid_levels(tensors[f"{name}.scale{b}"], tensors[f"{name}.zero{b}"], b)
-        else:
+        elif tensors[f"{name}.levels{b}"].dtype == torch.int8:
+            tables[b] = int8_table(tensors[f"{name}.levels{b}"], tensors[f"{name}.step{b}"])
+        else:  # format version 1 stored fp16 levels
             tables[b] = tensors[f"{name}.levels{b}"].float()
     return QuantWeight(tuple(entry["shape"]), entry["group_size"], bits, packed, tables)
 
