@@ -70,23 +70,8 @@ def measure_model(
     ``threads`` fixes torch's intra-op threads in the probe (default: the number of CPU cores).
     """
     threads = threads or os.cpu_count() or 1
-    cmd = [
-        sys.executable,
-        "-m",
-        "pare.bench.probe",
-        str(model_dir),
-        "--batch-sizes",
-        ",".join(map(str, batch_sizes)),
-        "--seq-len",
-        str(seq_len),
-        "--repeats",
-        str(repeats),
-        "--threads",
-        str(threads),
-        "--seed",
-        str(seed),
-    ]
-    out = _run_probe(cmd, threads, str(model_dir))
+    options = {"batch_sizes": ",".join(map(str, batch_sizes)), "seq_len": seq_len, "repeats": repeats}
+    out = _run_probe("pare.bench.probe", [str(model_dir)], {**options, "threads": threads, "seed": seed})
     return ModelStats(
         params_total=out["params_total"],
         params_blocks=out["params_blocks"],
@@ -114,31 +99,23 @@ def compare_speed(
     baseline time / model time (robust to the machine's drift between separate measurements).
     """
     threads = threads or os.cpu_count() or 1
-    cmd = [
-        sys.executable,
-        "-m",
+    options = {"batch_sizes": ",".join(map(str, batch_sizes)), "seq_len": seq_len, "rounds": rounds}
+    out = _run_probe(
         "pare.bench.side_by_side",
-        str(baseline_dir),
-        str(model_dir),
-        "--batch-sizes",
-        ",".join(map(str, batch_sizes)),
-        "--seq-len",
-        str(seq_len),
-        "--rounds",
-        str(rounds),
-        "--threads",
-        str(threads),
-        "--seed",
-        str(seed),
-    ]
-    out = _run_probe(cmd, threads, f"{baseline_dir} against {model_dir}")
+        [str(baseline_dir), str(model_dir)],
+        {**options, "threads": threads, "seed": seed},
+    )
     return {int(batch): values for batch, values in out.items()}
 
 
-def _run_probe(cmd: list[str], threads: int, what: str) -> dict:
-    env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "OMP_NUM_THREADS": str(threads)}
+def _run_probe(module: str, paths: list[str], options: dict) -> dict:
+    """Run ``python -m module *paths --option value ...`` with ``options["threads"]`` threads; its last line."""
+    cmd = [sys.executable, "-m", module, *paths]
+    for key, value in options.items():
+        cmd += [f"--{key.replace('_', '-')}", str(value)]
+    env = {**os.environ, "TRANSFORMERS_VERBOSITY": "error", "OMP_NUM_THREADS": str(options["threads"])}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if proc.returncode != 0:
         last = (proc.stderr.strip().splitlines() or ["no output"])[-1]
-        raise PareError(f"{what}: measuring failed: {last}")
+        raise PareError(f"{' against '.join(paths)}: measuring failed: {last}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
