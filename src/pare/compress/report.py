@@ -69,13 +69,11 @@ def _plots(rows: Sequence, out_dir: Path) -> list[str]:
     return names
 
 
-def write_report(
-    rows: Sequence, out_dir: Path, recipe: Recipe, speed: dict[str, dict[str, float]] | None = None
-) -> None:
+def write_report(rows: Sequence, out_dir: Path, recipe: Recipe, speed: dict[str, dict[str, float]]) -> None:
     """Write report.json, report.md and the plots into ``out_dir``.
 
     ``speed`` is :func:`pare.bench.compare_speed`'s result for the teacher against the final model (keyed by
-    batch size as a string); without it the speed ratio comes from the table's separate measurements.
+    batch size as a string): the speed-up the summary states.
     """
     machine = f"{platform.machine()}, {os.cpu_count()} CPU cores, {platform.system()}"
     with atomic_file(out_dir / "report.json") as tmp:
@@ -93,16 +91,11 @@ def write_report(
     plots = _plots(rows, out_dir)
     first, last = rows[0], rows[-1]
     kept = f"{last.f1_pct_teacher:.1f}%" if last.f1_pct_teacher is not None else "n/a (the teacher scores 0)"
-    if speed and "32" in speed:
-        ratios = ", ".join(f"{speed[b]['speedup']:.2f}x at batch {b}" for b in sorted(speed, key=int))
-        how = "both timed side by side in one process, alternating, median of the per-round ratios"
-    else:
-        ratio = last.tokens_per_s.get("32", 0) / max(first.tokens_per_s.get("32", 1), 1e-9)
-        ratios, how = f"{ratio:.2f}x at batch 32", "from the table"
+    ratios = ", ".join(f"{speed[b]['speedup']:.2f}x at batch {b}" for b in sorted(speed, key=int))
     summary = (
         f"The final model ({last.name}) keeps {kept} of the teacher's span F1, is "
         f"{first.size_bytes / max(last.size_bytes, 1):.1f}x smaller on disk; its CPU tokens/s are {ratios} "
-        f"the teacher's ({how}).\n"
+        "the teacher's (both timed side by side in one process, alternating, median of the per-round ratios).\n"
     )
     md = (
         "# pare compress report\n\n"

@@ -1,13 +1,14 @@
 """Quantized Linear and Embedding modules: weights are looked up in level tables on the fly.
 
 A weight of shape ``(rows, cols)`` is cut into groups of ``group_size`` consecutive weights of a row. Group
-``g`` has a width ``bits[g]``; the groups of width ``b`` (in ascending ``g``) store their packed indices in
-``idx{b}`` and their levels in ``table{b}``. Dequantizing group ``g`` is ``table{b}[p, idx{b}[p]]`` with ``p``
-its position among the groups of width ``b``.
+``g`` has a width ``bits[g]``; the groups of width ``b`` (in ascending ``g``) keep their level indices in
+``codes{b}`` and their levels in ``table{b}``. Dequantizing group ``g`` is ``table{b}[p, codes{b}[p]]`` with
+``p`` its position among the groups of width ``b``.
 
-In memory the indices are unpacked once, at construction, to one byte per weight: reading bit fields at every
-forward cost several times the matmul itself at batch 1, while a byte index keeps the weight at a quarter of
-its float32 size (plus the tables) and dequantizes with a single gather per width.
+The file stores the indices bit-packed (``idx{b}``); here they are unpacked once, at construction, to one byte
+per weight: reading bit fields at every forward cost several times the matmul itself at batch 1, while a byte
+index keeps the weight at a quarter of its float32 size (plus the tables) and dequantizes with a single gather
+per width.
 """
 
 from __future__ import annotations
