@@ -1,8 +1,18 @@
 """Diagonal Fisher information of chosen weights, streamed over calibration batches.
 
-``F_i = Σ_batches (∂L/∂w_i)²`` where ``L`` is the summed cross-entropy of the batch: against the gold labels
-(``empirical``) or against labels drawn from the model's own predictive distribution (``model``, the true
-Fisher in expectation; needs no labels). Positions labelled -100 (or padded) are ignored.
+``F_i = Σ_windows (∂L_w/∂w_i)²`` where ``L_w`` is the summed cross-entropy of one calibration window (one
+example): against the gold labels (``empirical``) or against labels drawn from the model's own predictive
+distribution (``model``, the true Fisher in expectation; needs no labels). Positions labelled -100 (or
+padded) are ignored. Squaring per window, not per batch, is the Fisher's definition (an expectation of the
+squared per-example score); the squared batch gradient adds cross terms between windows that only average
+out over many batches.
+
+Per-window gradients come without a backward pass per window: a Linear weight's gradient in window ``b`` is
+``δ_bᵀ X_b`` (output gradients times inputs over that window's positions) and an Embedding row's is the sum
+of the output gradients at that window's positions holding its token, both read by hooks during one batched
+backward pass. A weight used by two modules (a tied LM head) gets each use's square, without the cross term;
+an embedding called with ids shared by the whole batch (BERT's position ids, shape ``(1, T)``) and weights
+of other modules get the squared batch gradient.
 """
 
 from __future__ import annotations
@@ -79,10 +89,14 @@ def fisher_diagonal(
     gen = torch.Generator().manual_seed(seed)
     causal = _is_causal(model)
     acc = {name: torch.zeros_like(p, dtype=torch.float32) for name, p in params.items()}
-    wanted = {id(p) for p in params.values()}
+    hooked = _hooked_modules(model, params)
+    covered = {name for _, name in hooked}
+    fallback = {name: p for name, p in params.items() if name not in covered}
+    wanted = {id(p) for p in fallback.values()}
     saved = {name: p.requires_grad for name, p in model.named_parameters()}
     for p in model.parameters():
         p.requires_grad_(id(p) in wanted)
+    handles = [module.register_forward_hook(_window_squares(acc[name])) for module, name in hooked]
     was_training = model.training
     model.eval()  # no dropout: the gradient of the deterministic model
     positions = 0
@@ -96,10 +110,12 @@ def fisher_diagonal(
             positions += target.numel()
             model.zero_grad(set_to_none=True)
             nn.functional.cross_entropy(flat.float(), target, reduction="sum").backward()
-            for name, p in params.items():
+            for name, p in fallback.items():
                 if p.grad is not None:
                     acc[name] += p.grad.float() ** 2
     finally:
+        for handle in handles:
+            handle.remove()
         model.zero_grad(set_to_none=True)
         for name, p in model.named_parameters():
             p.requires_grad_(saved[name])
@@ -107,3 +123,51 @@ def fisher_diagonal(
     if positions == 0:
         raise PareError("the calibration data yields no gradient: it is empty or every label is -100")
     return acc
+
+
+def _hooked_modules(model: nn.Module, params: Mapping[str, nn.Parameter]) -> list[tuple[nn.Module, str]]:
+    """(module, param name) for every Linear or Embedding module whose weight is one of ``params``."""
+    by_id = {id(p): name for name, p in params.items()}
+    return [
+        (module, by_id[id(module.weight)])
+        for module in model.modules()
+        if isinstance(module, nn.Linear | nn.Embedding) and id(module.weight) in by_id
+    ]
+
+
+def _window_squares(acc: torch.Tensor):
+    """A forward hook that adds each window's squared weight gradient to ``acc`` when the output's gradient
+    arrives. The output is made to require grad, so the weights themselves need none (no weight gradients are
+    computed twice)."""
+
+    def hook(module: nn.Module, args: tuple, output: torch.Tensor) -> torch.Tensor:
+        if not torch.is_grad_enabled():
+            return output
+        if not output.requires_grad:
+            output.requires_grad_(True)
+        x = args[0].detach()
+
+        def on_grad(grad: torch.Tensor) -> None:
+            grad = grad.detach().float()
+            batch = grad.shape[0] if grad.dim() > 1 else 1  # outputs are (windows, ..., features)
+            g = grad.reshape(batch, -1, grad.shape[-1])  # (windows, positions, out)
+            if isinstance(module, nn.Embedding):
+                ids = x.reshape(batch, -1)
+                vocab = acc.shape[0]
+                if module.padding_idx is not None:  # autograd leaves the padding row without gradient
+                    g = g.masked_fill((ids == module.padding_idx)[..., None], 0.0)
+                # one row per (window, token): sum that window's output gradients, square, add to the token's row
+                keys, where = torch.unique(ids + vocab * torch.arange(batch)[:, None], return_inverse=True)
+                rows = torch.zeros(len(keys), g.shape[-1]).index_add_(
+                    0, where.reshape(-1), g.reshape(-1, g.shape[-1])
+                )
+                acc.index_add_(0, keys % vocab, rows.square())
+            else:
+                inputs = x.float().reshape(batch, -1, x.shape[-1])  # (windows, positions, in)
+                for b in range(batch):  # δ_bᵀ X_b: this window's gradient, one (out, in) matrix at a time
+                    acc.add_((g[b].T @ inputs[b]).square_())
+
+        output.register_hook(on_grad)
+        return output
+
+    return hook
