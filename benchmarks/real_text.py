@@ -11,20 +11,13 @@ something pare ships, so it is for experiments and for recipes on such machines,
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "assets"
+from bench_trim import offline_text  # the loader of ../shared/assets/offline_text.py (script dir on sys.path)
+
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
-
-
-def offline_text():
-    spec = importlib.util.spec_from_file_location("offline_text", SHARED / "offline_text.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def messages(source, lang: str) -> list[str]:

@@ -8,7 +8,7 @@ from transformers import BertConfig, BertForSequenceClassification, BertForToken
 from pare.quant.fisher import fisher_diagonal
 
 
-def _bert(cls, **extra):
+def _bert(cls):
     torch.manual_seed(0)
     config = BertConfig(
         vocab_size=50,
@@ -18,7 +18,6 @@ def _bert(cls, **extra):
         intermediate_size=32,
         max_position_embeddings=16,
         num_labels=4,
-        **extra,
     )
     return cls(config).eval()
 
@@ -39,22 +38,24 @@ def _batches(seed=0, n=3, windows=3, length=7, token_labels=True):
     return out
 
 
-def _brute_force(model, batches, params):
-    """Σ over windows of the squared gradient of that window's summed cross-entropy, one backward per window."""
+def _squared_gradients(model, pieces, params):
+    """Σ over ``pieces`` (sub-batches) of the squared gradient of each one's summed cross-entropy."""
     acc = {name: torch.zeros_like(p) for name, p in params.items()}
-    for batch in batches:
-        for w in range(batch["input_ids"].shape[0]):
-            one = {k: v[w : w + 1] for k, v in batch.items()}
-            model.zero_grad()
-            out = model(input_ids=one["input_ids"], attention_mask=one["attention_mask"]).logits
-            labels = one["labels"]
-            nn.functional.cross_entropy(
-                out.reshape(-1, out.shape[-1]), labels.reshape(-1), ignore_index=-100, reduction="sum"
-            ).backward()
-            for name, p in params.items():
-                acc[name] += p.grad**2
+    for piece in pieces:
+        model.zero_grad()
+        out = model(input_ids=piece["input_ids"], attention_mask=piece["attention_mask"]).logits
+        nn.functional.cross_entropy(
+            out.reshape(-1, out.shape[-1]), piece["labels"].reshape(-1), ignore_index=-100, reduction="sum"
+        ).backward()
+        for name, p in params.items():
+            acc[name] += p.grad**2
     model.zero_grad()
     return acc
+
+
+def _windows(batches):
+    """Every window of every batch as a batch of its own: one backward pass per window."""
+    return [{k: v[w : w + 1] for k, v in b.items()} for b in batches for w in range(len(b["input_ids"]))]
 
 
 def _window_params(model):
@@ -74,29 +75,20 @@ def test_hooked_per_window_fisher_equals_one_backward_per_window(cls, token_labe
     params = _window_params(model)
     batches = _batches(token_labels=token_labels)
     fisher = fisher_diagonal(model, batches, params)
-    expected = _brute_force(model, batches, params)
+    assert all(p.grad is None for p in model.parameters())  # nothing left behind
+    assert not model.training
+    expected = _squared_gradients(model, _windows(batches), params)
     for name in params:
         assert torch.allclose(fisher[name], expected[name], rtol=1e-4, atol=1e-9), name
     word = fisher["bert.embeddings.word_embeddings"]
     assert word[0].abs().sum() == 0 and word.sum() > 0  # the padding row (id 0) has no gradient
-    assert all(p.grad is None for p in model.parameters())  # nothing left behind
-    assert not model.training
 
 
 def test_per_window_fisher_differs_from_the_squared_batch_gradient():
     model = _bert(BertForTokenClassification)
     params = {"w": model.bert.encoder.layer[0].intermediate.dense.weight}
     batches = _batches()
-    model.zero_grad()
-    batched = torch.zeros_like(params["w"])
-    for batch in batches:
-        model.zero_grad()
-        out = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
-        nn.functional.cross_entropy(
-            out.reshape(-1, 4), batch["labels"].reshape(-1), ignore_index=-100, reduction="sum"
-        ).backward()
-        batched += params["w"].grad ** 2
-    model.zero_grad()
+    batched = _squared_gradients(model, batches, params)["w"]
     assert not torch.allclose(fisher_diagonal(model, batches, params)["w"], batched, rtol=1e-2)
 
 

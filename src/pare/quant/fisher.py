@@ -79,7 +79,7 @@ def fisher_diagonal(
     track: Track = no_track,
     total: int | None = None,
 ) -> dict[str, torch.Tensor]:
-    """Accumulate squared gradients of ``params`` (fp32 buffers of their size) over ``batches``.
+    """Accumulate per-window squared gradients of ``params`` (fp32 buffers of their size) over ``batches``.
 
     Each batch is a dict for ``model(**batch)``; its optional ``labels`` key holds gold labels. Raises
     ``PareError`` when no position carries a label (all -100, or no batches).
@@ -140,9 +140,7 @@ def _window_squares(acc: torch.Tensor):
     arrives. The output is made to require grad, so the weights themselves need none (no weight gradients are
     computed twice)."""
 
-    def hook(module: nn.Module, args: tuple, output: torch.Tensor) -> torch.Tensor:
-        if not torch.is_grad_enabled():
-            return output
+    def hook(module: nn.Module, args: tuple, output: torch.Tensor) -> None:
         if not output.requires_grad:
             output.requires_grad_(True)
         x = args[0].detach()
@@ -168,6 +166,5 @@ def _window_squares(acc: torch.Tensor):
                     acc.add_((g[b].T @ inputs[b]).square_())
 
         output.register_hook(on_grad)
-        return output
 
     return hook
