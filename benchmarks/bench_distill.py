@@ -16,6 +16,9 @@ Models compared (all cut from the teacher, all the teacher's class):
 For each: strict micro span F1 (constrained Viterbi) on the test set and as % of the teacher's, parameters
 (total and in the blocks), weight file size, CPU tokens/s at batch 1 and 32 (median of repeats, each model
 timed in a fresh process) and that process's peak resident memory. Prints a markdown table and JSON.
+With ``--seeds 0,1,2`` every trained student is trained once per seed (the seed orders the batches and
+draws the dropout masks): F1 is then the mean, with the lowest and highest, and speed is timed on the
+first seed's model (the architectures are identical).
 Unlabelled text defaults to freshly synthesized train-template documents with their spans dropped.
 """
 
@@ -154,6 +157,7 @@ def main() -> None:
     p.add_argument("--max-length", type=int, default=DEFAULTS.max_length)
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--students", default="kd-1,gold-1,trunc-1,kd-2,kd-3")
+    p.add_argument("--seeds", default="0", help="comma-separated training seeds; F1 is averaged over them")
     p.add_argument("--json-out", type=Path)
     p.add_argument(
         "--speed-only",
@@ -210,20 +214,27 @@ def main() -> None:
         "kd-2": {"layers": 2},
         "kd-3": {"layers": 3},
     }
-    rows: dict[str, dict] = {"teacher": {"dir": str(args.teacher)}}
+    seeds = [int(x) for x in args.seeds.split(",")]
+    rows: dict[str, dict] = {"teacher": {"dirs": [str(args.teacher)]}}
     for name in args.students.split(","):
-        out = work / name
-        started = time.perf_counter()
-        if name == "trunc-1":
-            save_truncated(args.teacher, out, [0])
-        else:
-            distill(args.teacher, data, out, DistillConfig(**{**common, **recipes[name]}))
-        rows[name] = {"dir": str(out), "train_s": round(time.perf_counter() - started, 1)}
+        if name == "trunc-1":  # no training: one model whatever the seed
+            started = time.perf_counter()
+            save_truncated(args.teacher, work / name, [0])
+            rows[name] = {"dirs": [str(work / name)], "train_s": [round(time.perf_counter() - started, 1)]}
+            continue
+        rows[name] = {"dirs": [], "train_s": []}
+        for seed in seeds:
+            out = work / (name if len(seeds) == 1 else f"{name}-seed{seed}")
+            started = time.perf_counter()
+            distill(args.teacher, data, out, DistillConfig(**{**common, **recipes[name], "seed": seed}))
+            rows[name]["dirs"].append(str(out))
+            rows[name]["train_s"].append(round(time.perf_counter() - started, 1))
     for row in rows.values():
-        model_dir = Path(row["dir"])
-        row.update(model_stats(model_dir))
-        row["f1"] = f1_of(model_dir, test_docs)
-        row.update(timed_in_subprocess(model_dir, args.max_length, args.repeats))
+        dirs = [Path(d) for d in row["dirs"]]
+        row.update(model_stats(dirs[0]))
+        row["f1_each"] = [f1_of(d, test_docs) for d in dirs]
+        row["f1"] = statistics.mean(row["f1_each"])
+        row.update(timed_in_subprocess(dirs[0], args.max_length, args.repeats))
     teacher = rows["teacher"]
     for row in rows.values():
         row["f1_pct_teacher"] = 100 * row["f1"] / teacher["f1"] if teacher["f1"] else 0.0
@@ -235,8 +246,9 @@ def main() -> None:
     print(header)
     print("|" + "---|" * 11)
     for name, r in rows.items():
+        spread = f" ({min(r['f1_each']):.4f}–{max(r['f1_each']):.4f})" if len(r["f1_each"]) > 1 else ""
         print(
-            f"| {name} | {r['blocks']} | {r['f1']:.4f} | {r['f1_pct_teacher']:.1f} | {r['params']:,} | "
+            f"| {name} | {r['blocks']} | {r['f1']:.4f}{spread} | {r['f1_pct_teacher']:.1f} | {r['params']:,} | "
             f"{r['block_params']:,} | {r['file_mb']:.1f} | {r['tokens_per_s_b1']:.0f} | "
             f"{r['tokens_per_s_b32']:.0f} | {r['speedup_b32']:.2f} | {r['peak_rss_mb']:.0f} |"
         )
