@@ -15,7 +15,9 @@ Models compared (all cut from the teacher, all the teacher's class):
 
 For each: strict micro span F1 (constrained Viterbi) on the test set and as % of the teacher's, parameters
 (total and in the blocks), weight file size, CPU tokens/s at batch 1 and 32 (median of repeats, each model
-timed in a fresh process) and that process's peak resident memory. Prints a markdown table and JSON.
+timed in a fresh process) and that process's peak resident memory, and the speed-up over the teacher at
+batch 1 and 32 timed side by side (``pare.bench.compare_speed``: both models in one process, alternating,
+median of 15 per-round ratios), which separate timings minutes apart cannot give on a shared machine. Prints a markdown table and JSON.
 With ``--seeds 0,1,2`` every trained student is trained once per seed (the seed orders the batches and
 draws the dropout masks): F1 is then the mean, with the lowest and highest, and speed is timed on the
 first seed's model (the architectures are identical).
@@ -34,6 +36,7 @@ import sys
 import time
 from pathlib import Path
 
+from pare.bench.measure import compare_speed
 from pare.distill import DistillConfig
 
 DEFAULTS = DistillConfig()  # every student below uses pare's defaults except where its recipe says
@@ -236,21 +239,25 @@ def main() -> None:
         row["f1"] = statistics.mean(row["f1_each"])
         row.update(timed_in_subprocess(dirs[0], args.max_length, args.repeats))
     teacher = rows["teacher"]
-    for row in rows.values():
+    teacher["speedup_b1"] = teacher["speedup_b32"] = 1.0
+    for name, row in rows.items():
         row["f1_pct_teacher"] = 100 * row["f1"] / teacher["f1"] if teacher["f1"] else 0.0
-        row["speedup_b32"] = row["tokens_per_s_b32"] / teacher["tokens_per_s_b32"]
+        if name != "teacher":  # the ratio: both timed in one process, alternating (robust to drift)
+            side = compare_speed(args.teacher, row["dirs"][0], seq_len=args.max_length, rounds=15)
+            row["speedup_b1"], row["speedup_b32"] = side[1]["speedup"], side[32]["speedup"]
     header = (
         "| model | blocks | F1 | % teacher | params | block params | file MB | tok/s b1 | tok/s b32 "
-        "| × teacher b32 | peak RSS MB |"
+        "| × teacher b1 | × teacher b32 | peak RSS MB |"
     )
     print(header)
-    print("|" + "---|" * 11)
+    print("|" + "---|" * 12)
     for name, r in rows.items():
         spread = f" ({min(r['f1_each']):.4f}–{max(r['f1_each']):.4f})" if len(r["f1_each"]) > 1 else ""
         print(
             f"| {name} | {r['blocks']} | {r['f1']:.4f}{spread} | {r['f1_pct_teacher']:.1f} | {r['params']:,} | "
             f"{r['block_params']:,} | {r['file_mb']:.1f} | {r['tokens_per_s_b1']:.0f} | "
-            f"{r['tokens_per_s_b32']:.0f} | {r['speedup_b32']:.2f} | {r['peak_rss_mb']:.0f} |"
+            f"{r['tokens_per_s_b32']:.0f} | {r['speedup_b1']:.2f} | {r['speedup_b32']:.2f} | "
+            f"{r['peak_rss_mb']:.0f} |"
         )
     settings = {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "measure"}
     report = {"settings": settings, "n_test_docs": len(test_docs), "models": rows}
