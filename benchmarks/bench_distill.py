@@ -17,7 +17,8 @@ For each: strict micro span F1 (constrained Viterbi) on the test set and as % of
 (total and in the blocks), weight file size, CPU tokens/s at batch 1 and 32 (median of repeats, each model
 timed in a fresh process) and that process's peak resident memory, and the speed-up over the teacher at
 batch 1 and 32 timed side by side (``pare.bench.compare_speed``: both models in one process, alternating,
-median of 15 per-round ratios), which separate timings minutes apart cannot give on a shared machine. Prints a markdown table and JSON.
+median of 15 per-round ratios), which separate timings minutes apart cannot give on a shared machine.
+Prints a markdown table and JSON.
 With ``--seeds 0,1,2`` every trained student is trained once per seed (the seed orders the batches and
 draws the dropout masks): F1 is then the mean, with the lowest and highest, and speed is timed on the
 first seed's model (the architectures are identical).
