@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import statistics
 import subprocess
@@ -37,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from pare.bench.measure import compare_speed
+from pare.bench.measure import compare_speed, peak_rss_mb
 from pare.distill import DistillConfig
 
 DEFAULTS = DistillConfig()  # every student below uses pare's defaults except where its recipe says
@@ -68,11 +67,7 @@ def measure(model_dir: str, max_length: int, repeats: int) -> dict:
                 model(**inputs)
                 times.append(time.perf_counter() - start)
             result[f"tokens_per_s_b{size}"] = int(batch["attention_mask"].sum()) / statistics.median(times)
-    # VmHWM: this process's peak resident memory (ru_maxrss would include the parent's, kept across exec)
-    status = Path("/proc/self/status").read_text().splitlines()
-    hwm = [line for line in status if line.startswith("VmHWM:")]
-    kb = int(hwm[0].split()[1]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result["peak_rss_mb"] = kb / 1024
+    result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 

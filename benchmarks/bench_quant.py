@@ -8,7 +8,9 @@ indices, codebooks or scales, and per-group widths all counted):
 - ``rtn``: round-to-nearest on a uniform per-row min-max grid;
 - ``kmeans``: unweighted k-means codebooks per row;
 - ``fisher-uniform``: Fisher-weighted codebooks, one width for every row;
-- ``fisher``: Fisher-weighted codebooks with a width per row allocated under the budget (pare's default);
+- ``fisher``: Fisher-weighted codebooks with a width per row allocated under the budget, Linear weights
+  assigned to their levels with GPTQ-style error feedback (pare's default; ``fisher-uniform`` has it too);
+- ``fisher-no-feedback``: ``fisher`` with each weight rounded to its nearest level (``--no-error-feedback``);
 - ``hqq``: HQQ (``pip install --no-build-isolation hqq``) on every Linear layer at 2, 3 and 4 bits, group
   size 64 (its defaults), embeddings (and any layer its bit packing cannot take) left in fp32: an
   established CPU-capable library at its nearest setting. Its bits per weight count its packed weights,
@@ -103,7 +105,11 @@ def main() -> None:
     ap.add_argument("--test", type=Path, required=True, help="labelled JSONL scored (held-out templates)")
     ap.add_argument("--calib-docs", type=int, default=512, help="seeded sample of calibration documents")
     ap.add_argument("--max-docs", type=int, default=600, help="first N test documents")
-    ap.add_argument("--methods", nargs="+", default=["rtn", "kmeans", "fisher-uniform", "fisher", "hqq"])
+    ap.add_argument(
+        "--methods",
+        nargs="+",
+        default=["fisher", "fisher-no-feedback", "fisher-uniform", "kmeans", "rtn", "hqq"],
+    )
     ap.add_argument("--bits", nargs="+", type=float, default=[4.0, 3.0, 2.5])
     ap.add_argument("--hqq-bits", nargs="+", type=int, default=[4, 3, 2])
     ap.add_argument("--out", type=Path, default=Path("runs/bench_quant"))
@@ -157,7 +163,8 @@ def main() -> None:
             continue
         for bits in args.bits:
             qdir = args.out / f"q-{method}-{bits:g}"
-            config = QuantConfig(bits=bits, method=method)
+            plain = method == "fisher-no-feedback"
+            config = QuantConfig(bits=bits, method="fisher" if plain else method, error_feedback=not plain)
             start = time.perf_counter()
             manifest = quantize_directory(args.model, calib, qdir, config)
             seconds = time.perf_counter() - start

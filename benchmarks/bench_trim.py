@@ -24,7 +24,6 @@ import importlib.util
 import json
 import math
 import multiprocessing as mp
-import resource
 import sys
 import tempfile
 import time
@@ -63,11 +62,12 @@ def write_jsonl(path: Path, texts: list[str]) -> Path:
 
 def _trim_job(args: tuple[str, str, list[str]]) -> dict:
     """Runs in a fresh process: trim, and report the process's peak resident memory."""
+    from pare.bench import peak_rss_mb
     from pare.trim import trim_model
 
     src, out, corpus = args
     result = trim_model(src, out, corpus=corpus).to_dict()
-    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 

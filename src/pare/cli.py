@@ -263,6 +263,11 @@ def quantize_command(
     method: str = typer.Option(QUANT.method, "--method", help="fisher, fisher-uniform, kmeans or rtn."),
     fisher: str = typer.Option(QUANT.fisher, "--fisher", help="empirical (gold labels) or model (sampled)."),
     seed: int = typer.Option(QUANT.seed, "--seed"),
+    error_feedback: bool = typer.Option(
+        QUANT.error_feedback,
+        "--error-feedback/--no-error-feedback",
+        help="Fisher methods: assign Linear weights to their levels with GPTQ-style error feedback.",
+    ),
     export_dequantized: str | None = typer.Option(
         None, "--export-dequantized", help="Also write a plain HF dir."
     ),
@@ -280,6 +285,7 @@ def quantize_command(
         fisher=fisher,  # type: ignore[arg-type]
         seed=seed,
         embedding_min_bits=embedding_min_bits,
+        error_feedback=error_feedback,
     )
     m = quantize_directory(model, calib, output, config, track=rich_track)
     hist = ", ".join(f"{b}b:{n}" for b, n in m["bits_histogram"].items())

@@ -36,3 +36,17 @@ def test_side_by_side_timing_names_the_model_that_failed(tmp_path):
 
     with pytest.raises(PareError, match="measuring failed"):
         compare_speed(tmp_path / "none", tmp_path / "other", rounds=1, threads=1)
+
+
+def test_peak_memory_is_the_probe_process_own_not_its_launcher(tmp_path):
+    """A probe launched from a large process reports its own peak (ru_maxrss would carry the parent's)."""
+    import subprocess
+    import sys
+
+    import numpy as np
+
+    parent = np.ones(600 * 2**20 // 8)  # 600 MB resident in this process when the child starts
+    code = "from pare.bench import peak_rss_mb; print(peak_rss_mb())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert 0 < float(out.stdout) < 550
+    assert parent[-1] == 1.0

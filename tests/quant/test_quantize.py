@@ -193,3 +193,18 @@ def test_cli_quantize_end_to_end(tiny, tmp_path):
     assert "bits/weight" in res.output and (tmp_path / "q" / MANIFEST).is_file()
     res = CliRunner().invoke(app, ["quantize", str(src), "-o", str(tmp_path / "q2"), "--bits", "40"])
     assert res.exit_code != 0 and not (tmp_path / "q2").exists()
+
+
+def test_error_feedback_is_recorded_and_kept_only_where_it_helps(tiny):
+    fed = quantize(tiny, make_batches(), QuantConfig(bits=3.5, method="fisher"))
+    plain = quantize(tiny, make_batches(), QuantConfig(bits=3.5, method="fisher", error_feedback=False))
+    for name, entry in fed.manifest["tensors"].items():
+        if entry["kind"] == "embedding":
+            assert entry["error_feedback"] is None
+            continue
+        before, after = entry["error_feedback"]["output_error"]
+        assert entry["error_feedback"]["kept"] == (after < before)
+        same = torch.equal(fed.tensors[f"{name}.bits"], plain.tensors[f"{name}.bits"])
+        assert same  # feedback changes level indices only, never widths or codebooks
+        assert plain.manifest["tensors"][name]["error_feedback"] is None
+    assert any(e["error_feedback"]["kept"] for e in fed.manifest["tensors"].values() if e["error_feedback"])

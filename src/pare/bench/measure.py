@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -30,6 +31,21 @@ class ModelStats:
     peak_rss_mb: float
     seq_len: int
     threads: int
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB since it was started (or last exec'd).
+
+    ``VmHWM`` belongs to the process image; ``ru_maxrss`` keeps the parent's peak across fork and exec, so a
+    probe launched from a large process would report that process's memory instead of its own.
+    """
+    status = Path("/proc/self/status")
+    if status.is_file():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024  # kB
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # no /proc: bytes on macOS, kB elsewhere
+    return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
 def _count(module: nn.Module) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import time
 
@@ -22,7 +21,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
-    from pare.bench.measure import param_counts
+    from pare.bench.measure import param_counts, peak_rss_mb
     from pare.loader import load
 
     started = time.perf_counter()
@@ -44,7 +43,6 @@ def main() -> None:
                 model(input_ids=ids, attention_mask=mask)
                 times.append(time.perf_counter() - t0)
             tokens_per_s[batch] = batch * args.seq_len / statistics.median(times)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # Linux reports KiB
     print(
         json.dumps(
             {
@@ -52,7 +50,7 @@ def main() -> None:
                 "params_blocks": blocks,
                 "load_seconds": load_seconds,
                 "tokens_per_s": tokens_per_s,
-                "peak_rss_mb": peak_kb / 1024,
+                "peak_rss_mb": peak_rss_mb(),
             }
         )
     )

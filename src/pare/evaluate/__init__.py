@@ -1,5 +1,7 @@
-"""Evaluation: span metrics (strict, overlap, per label), token accuracy, and detector evaluation."""
+"""Evaluation: span metrics (strict, overlap, per label), token accuracy, detector evaluation, and paired
+bootstrap intervals of F1 differences."""
 
+from pare.evaluate.bootstrap import F1Difference, document_counts, paired_f1_difference
 from pare.evaluate.detector import (
     check_gold_labels,
     evaluate_detector,
@@ -21,14 +23,17 @@ from pare.evaluate.metrics import (
 
 __all__ = [
     "PRF",
+    "F1Difference",
     "LabelScores",
     "SpanScores",
     "check_gold_labels",
+    "document_counts",
     "evaluate_detector",
     "evaluate_dir",
     "evaluate_model",
     "evaluate_scores",
     "overlap_span_scores",
+    "paired_f1_difference",
     "prf",
     "report",
     "strict_span_scores",

@@ -76,7 +76,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _keys(text: str, spans: Sequence[SpanLike]) -> list[tuple[str, int, int]]:
+def span_keys(text: str, spans: Sequence[SpanLike]) -> list[tuple[str, int, int]]:
+    """``(label, start, end)`` of each span with its bounds trimmed; spans of only whitespace are dropped."""
     keys = []
     for s in spans:
         start, end = trim(text, s.start, s.end)
@@ -85,7 +86,7 @@ def _keys(text: str, spans: Sequence[SpanLike]) -> list[tuple[str, int, int]]:
     return keys
 
 
-def _check_lengths(texts: Sequence[str], gold: Sequence, pred: Sequence) -> None:
+def check_lengths(texts: Sequence[str], gold: Sequence, pred: Sequence) -> None:
     if not len(texts) == len(gold) == len(pred):
         raise PareError(
             f"need one gold and one predicted span list per text: {len(texts)} texts, "
@@ -97,10 +98,10 @@ def strict_span_scores(
     texts: Sequence[str], gold: Sequence[Sequence[SpanLike]], pred: Sequence[Sequence[SpanLike]]
 ) -> SpanScores:
     """Exact-match scores: a predicted span is correct when a gold span has its label and trimmed bounds."""
-    _check_lengths(texts, gold, pred)
+    check_lengths(texts, gold, pred)
     tp, n_gold, n_pred = Counter(), Counter(), Counter()
     for text, g, p in zip(texts, gold, pred, strict=True):
-        gold_keys, pred_keys = Counter(_keys(text, g)), Counter(_keys(text, p))
+        gold_keys, pred_keys = Counter(span_keys(text, g)), Counter(span_keys(text, p))
         for key, n in gold_keys.items():
             n_gold[key[0]] += n
         for key, n in pred_keys.items():
@@ -137,10 +138,10 @@ def overlap_span_scores(
     taken by increasing end and each takes the earliest-ending free gold it overlaps; for intervals this
     greedy choice gives a maximum matching.
     """
-    _check_lengths(texts, gold, pred)
+    check_lengths(texts, gold, pred)
     matched = total_gold = total_pred = 0
     for text, g, p in zip(texts, gold, pred, strict=True):
-        gold_keys, pred_keys = _keys(text, g), _keys(text, p)
+        gold_keys, pred_keys = span_keys(text, g), span_keys(text, p)
         total_gold += len(gold_keys)
         total_pred += len(pred_keys)
         free = sorted(gold_keys, key=lambda k: (k[2], k[1]))

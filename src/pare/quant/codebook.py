@@ -161,7 +161,12 @@ def int8_levels(levels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     step/2, step = max |level| / 127: on MiniLM's weights that adds 0.1% to 3-bit distortion, 0.5% at 4 bits.
     Rounding is monotone, so the levels stay sorted.
     """
-    step = (levels.abs().amax(1) / 127).half()
+    exact = levels.abs().amax(1) / 127
+    step = exact.half()
+    # where fp16 is subnormal (a step below 6e-5) its rounding can shrink the step enough to push the largest
+    # level past ±127: take the next fp16 step up there (elsewhere it is unchanged)
+    clipped = torch.round(exact * 127 / step.float()) > 127
+    step = torch.where(clipped, torch.nextafter(step, torch.full_like(step, torch.inf)), step)
     step = torch.where(step > 0, step, torch.ones_like(step))  # an all-zero row (or underflow): any step
     q = torch.round(levels / step.float()[:, None]).clamp(-127, 127).to(torch.int8)
     return q, step

@@ -2,9 +2,11 @@
 
 Methods (all share one storage format): ``rtn`` uniform min-max grid per group, ``kmeans`` unweighted k-means
 codebooks, ``fisher-uniform`` Fisher-weighted codebooks at one width, ``fisher`` Fisher-weighted codebooks with
-a width per group chosen under the average-bit budget. The budget counts every stored bit of a quantized
-weight: packed indices, the codebook (``2^b`` int8 levels and their fp16 step, or an fp16 scale and zero for
-``rtn``) and the per-group width byte. Biases, norms and other parameters stay in their dtype, outside that average.
+a width per group chosen under the average-bit budget. The two Fisher methods assign Linear weights to their
+levels with error feedback (``feedback.py``) unless ``error_feedback`` is off. The budget counts every stored
+bit of a quantized weight: packed indices, the codebook (``2^b`` int8 levels and their fp16 step, or an fp16
+scale and zero for ``rtn``) and the per-group width byte. Biases, norms and other parameters stay in their
+dtype, outside that average.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pare.quant.codebook import (
     int8_table,
     pack,
 )
+from pare.quant.feedback import feedback_assign, input_hessians, output_error
 from pare.quant.fisher import FisherMode, fisher_diagonal
 from pare.quant.modules import QuantWeight
 
@@ -72,6 +75,7 @@ class QuantConfig:
     exact_max_levels: int = 8  # exact DP up to this many levels; larger codebooks: DP on bins + Lloyd
     damp: float = 1e-3  # f + damp·mean(f): groups with no Fisher fall back to unweighted k-means
     embedding_min_bits: int | None = None  # fewest bits of an embedding row; None: see ``embedding_floor``
+    error_feedback: bool = True  # Fisher methods: assign Linear weights with GPTQ-style error feedback
 
     def validate(self) -> None:
         if self.method not in METHODS:
@@ -198,9 +202,11 @@ def _curves(w: np.ndarray, f: np.ndarray, widths: list[int]) -> np.ndarray:
 def quantize(
     model: nn.Module, batches, config: QuantConfig, track: Track = no_track, n_batches: int | None = None
 ) -> QuantizedModel:
-    """Quantize ``model``'s Linear and Embedding weights; ``batches`` feed the Fisher (unused by rtn/kmeans).
+    """Quantize ``model``'s Linear and Embedding weights; ``batches`` feed the Fisher and the input Hessians of
+    error feedback (unused by rtn/kmeans).
 
-    ``batches`` is an iterable of dicts for ``model(**batch)``, with optional gold ``labels`` (-100 ignored).
+    ``batches`` is a sequence (read once per pass) of dicts for ``model(**batch)``, with optional gold
+    ``labels`` (-100 ignored).
     Raises ``PareError`` for an impossible budget, a model without such layers, or a gradient-free calibration.
     """
     config.validate()
@@ -212,6 +218,10 @@ def quantize(
     if weighted:
         params = {t.name: t.weight for t in targets}
         fisher = fisher_diagonal(model, batches, params, config.fisher, config.seed, track, n_batches)
+    hessians = {}
+    if weighted and config.error_feedback:
+        linear = [t.module for t in targets if t.kind == "linear"]
+        hessians = input_hessians(model, track(batches, "hessians", n_batches), linear)
     affine = config.method == "rtn"
     widths = list(range(config.min_bits, config.max_bits + 1))
     n_weights = sum(t.weight.numel() for t in targets)
@@ -250,7 +260,8 @@ def quantize(
     for t in track(targets, "codebooks", len(targets)):
         bits = torch.from_numpy(chosen[start : start + t.groups].astype(np.uint8))
         start += t.groups
-        entries[t.name] = _quantize_tensor(t, bits, fisher[t.name] if fisher else None, config, tensors)
+        f = fisher[t.name] if fisher else None
+        entries[t.name] = _quantize_tensor(t, bits, f, config, tensors, hessians.get(t.module))
     stored = sum(v.numel() * v.element_size() for v in tensors.values())
     manifest = {
         "format": "pare-quant",
@@ -274,8 +285,14 @@ def _quantize_tensor(
     fisher: torch.Tensor | None,
     config: QuantConfig,
     out: dict[str, torch.Tensor],
+    hessian: torch.Tensor | None = None,
 ) -> dict:
-    """Fit the codebooks of one weight at the chosen widths; store them in ``out``; return its manifest entry."""
+    """Fit the codebooks of one weight at the chosen widths; store them in ``out``; return its manifest entry.
+
+    With ``hessian`` (a Linear layer's input ``Σ x xᵀ``), weights are assigned to their levels with error
+    feedback, kept when it lowers the layer's output error on the calibration inputs (it does not always: the
+    greedy column order can lose where a few inputs carry huge activations, as in BERT's first FFN output).
+    """
     w = t.weight.detach().float().reshape(-1, t.group_size)
     if fisher is not None:
         f = fisher.reshape(-1, t.group_size).double()
@@ -284,14 +301,14 @@ def _quantize_tensor(
     else:
         f, fit_f = None, np.ones(w.shape, dtype=np.float64)
     out[f"{t.name}.bits"] = bits
-    packed, tables = {}, {}
-    for b in sorted(set(bits.tolist())):
-        sel = (bits == b).nonzero().squeeze(1)
+    members = {b: (bits == b).nonzero().squeeze(1) for b in sorted(set(bits.tolist()))}
+    tables, index = {}, torch.empty(w.shape, dtype=torch.int64)
+    for b, sel in members.items():
         ws, fs = w[sel], fit_f[sel.numpy()]
         if config.method == "rtn":
             scale, zero = (torch.from_numpy(a) for a in affine_grid(ws.numpy(), b))
             out[f"{t.name}.scale{b}"], out[f"{t.name}.zero{b}"] = scale, zero
-            levels = grid_levels(scale, zero, b)
+            tables[b] = grid_levels(scale, zero, b)
         else:
             parts = [
                 fit_codebook(ws[s].numpy(), fs[s], 2**b, config.exact_max_levels)
@@ -300,10 +317,29 @@ def _quantize_tensor(
             fitted = torch.from_numpy(np.concatenate(parts)).sort(dim=1).values
             q, step = int8_levels(fitted)
             out[f"{t.name}.levels{b}"], out[f"{t.name}.step{b}"] = q, step
-            levels = int8_table(q, step)
-        packed[b] = pack(assign(ws, levels), b)
-        out[f"{t.name}.idx{b}"] = packed[b]
-        tables[b] = levels
+            tables[b] = int8_table(q, step)
+        index[sel] = assign(ws, tables[b])
+    feedback = None
+    if hessian is not None:
+        k = 2 ** max(members)
+        padded = torch.empty(len(bits), k)
+        for b, sel in members.items():  # repeat the top level: argmin ties go to the real (first) index
+            padded[sel] = torch.cat([tables[b], tables[b][:, -1:].expand(-1, k - 2**b)], 1)
+        rows = t.weight.shape[0]
+        fed = feedback_assign(t.weight, padded.reshape(rows, -1, k), t.group_size, hessian)
+        fed = fed.reshape(w.shape)
+
+        def error(idx: torch.Tensor) -> float:
+            q = padded.gather(1, idx).reshape(t.weight.shape)
+            return output_error(q - t.weight.detach().float(), hessian)
+
+        plain_error, fed_error = error(index), error(fed)
+        feedback = {"kept": fed_error < plain_error, "output_error": [plain_error, fed_error]}
+        if feedback["kept"]:
+            index = fed
+    packed = {b: pack(index[sel], b) for b, sel in members.items()}
+    for b, p in packed.items():
+        out[f"{t.name}.idx{b}"] = p
     q = QuantWeight(tuple(t.weight.shape), t.group_size, bits, packed, tables).dequantize()
     err = (q - t.weight.detach().float()) ** 2
     return {
@@ -317,6 +353,7 @@ def _quantize_tensor(
         "bits_histogram": {str(b): int((bits == b).sum()) for b in sorted(set(bits.tolist()))},
         "fisher_distortion": float((err.double() * fisher.double()).sum()) if fisher is not None else None,
         "mse": float(err.mean()),
+        "error_feedback": feedback,
     }
 
 
