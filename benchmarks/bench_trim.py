@@ -8,9 +8,9 @@
 2. o200k tokenizer + a tiny random openai_privacy_filter model (vocab 200,064 rows) trimmed to an English PII corpus
    (synthetic train-template documents; held out: documents from the held-out templates).
 3. SmolLM2-135M (tied head) trimmed to English prose: parameters and held-out perplexity before/after.
-4. (with ``--pii MODEL_DIR... --pii-corpus FILE... --pii-test FILE``) PII token classifiers trimmed to the PII
-   domain (the synthetic training text): size on disk and strict span F1 on held-out-template test documents,
-   before and after.
+4. (with ``--pii MODEL_DIR... --pii-corpus FILE... --pii-test FILE [--pii-keep-frequent N...]``) PII token
+   classifiers trimmed to the PII domain (the synthetic training text), once per ``keep_frequent`` value: size
+   on disk and strict span F1 on held-out-template test documents, before and after.
 
 Text comes from what a Debian box already has (``../shared/assets/offline_text.py``): translated program
 messages (gettext catalogs) for every language, plus Python's reference prose (pydoc topics) for English.
@@ -60,21 +60,21 @@ def write_jsonl(path: Path, texts: list[str]) -> Path:
     return path
 
 
-def _trim_job(args: tuple[str, str, list[str]]) -> dict:
+def _trim_job(args: tuple[str, str, list[str], int]) -> dict:
     """Runs in a fresh process: trim, and report the process's peak resident memory."""
     from pare.bench import peak_rss_mb
     from pare.trim import trim_model
 
-    src, out, corpus = args
-    result = trim_model(src, out, corpus=corpus).to_dict()
+    src, out, corpus, keep_frequent = args
+    result = trim_model(src, out, corpus=corpus, keep_frequent=keep_frequent).to_dict()
     result["peak_rss_mb"] = peak_rss_mb()
     return result
 
 
-def trim_in_fresh_process(src: Path, out: Path, corpus: Path | list[Path]) -> dict:
+def trim_in_fresh_process(src: Path, out: Path, corpus: Path | list[Path], keep_frequent: int = 0) -> dict:
     files = [str(p) for p in (corpus if isinstance(corpus, list) else [corpus])]
     with mp.get_context("spawn").Pool(1) as pool:
-        return pool.map(_trim_job, [(str(src), str(out), files)])[0]
+        return pool.map(_trim_job, [(str(src), str(out), files, keep_frequent)])[0]
 
 
 def same_tokens_share(src: Path, out: Path, texts: list[str]) -> float:
@@ -183,27 +183,31 @@ def bench_smollm2(assets: Path, tmp: Path) -> None:
     )
 
 
-def bench_pii(models: list[Path], corpus: list[Path], test: Path, tmp: Path) -> None:
+def bench_pii(
+    models: list[Path], corpus: list[Path], test: Path, keep_frequent: list[int], tmp: Path
+) -> None:
     from pare.bench import dir_size_bytes
     from pare.data.jsonl import read_jsonl
     from pare.evaluate import evaluate_dir
 
     docs = read_jsonl(test)
     print(f"\n## PII token classifiers trimmed to the PII domain ({', '.join(p.name for p in corpus)})\n")
-    print("| model | vocab before | vocab after | params before | params after | size MB before | size MB after "
-          "| F1 before | F1 after | time s |")  # fmt: skip
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| model | keep frequent | vocab before | vocab after | params before | params after | size MB before "
+          "| size MB after | F1 before | F1 after | time s |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for i, src in enumerate(models):
-        out = tmp / f"pii-{i}"
-        r = trim_in_fresh_process(src, out, corpus)
-        f1 = [evaluate_dir(d, docs)["micro"]["f1"] for d in (src, out)]
-        sizes = [dir_size_bytes(d) / 1e6 for d in (src, out)]
-        print(
-            f"| {src} | {r['vocab_before']:,} | {r['vocab_after']:,} | {r['params_before']:,} "
-            f"| {r['params_after']:,} | {sizes[0]:.1f} | {sizes[1]:.1f} | {f1[0]:.4f} | {f1[1]:.4f} "
-            f"| {r['seconds']:.1f} |",
-            flush=True,
-        )
+        f1_before = evaluate_dir(src, docs)["micro"]["f1"]
+        for n in keep_frequent:
+            out = tmp / f"pii-{i}-{n}"
+            r = trim_in_fresh_process(src, out, corpus, n)
+            f1 = evaluate_dir(out, docs)["micro"]["f1"]
+            sizes = [dir_size_bytes(d) / 1e6 for d in (src, out)]
+            print(
+                f"| {src} | {n:,} | {r['vocab_before']:,} | {r['vocab_after']:,} | {r['params_before']:,} "
+                f"| {r['params_after']:,} | {sizes[0]:.1f} | {sizes[1]:.1f} | {f1_before:.4f} | {f1:.4f} "
+                f"| {r['seconds']:.1f} |",
+                flush=True,
+            )
 
 
 def main() -> None:
@@ -213,6 +217,9 @@ def main() -> None:
     parser.add_argument("--pii", type=Path, nargs="*", default=[], help="PII model directories to trim")
     parser.add_argument("--pii-corpus", type=Path, nargs="*", default=[], help="their domain text")
     parser.add_argument("--pii-test", type=Path, help="labelled test JSONL for span F1")
+    parser.add_argument(
+        "--pii-keep-frequent", type=int, nargs="+", default=[0], help="trim once per value of keep_frequent"
+    )
     args = parser.parse_args()
     benches = {"me5": bench_me5, "o200k": bench_o200k, "smollm2": bench_smollm2}
     start = time.perf_counter()
@@ -222,7 +229,7 @@ def main() -> None:
         if args.pii:
             if not (args.pii_corpus and args.pii_test):
                 parser.error("--pii needs --pii-corpus and --pii-test")
-            bench_pii(args.pii, args.pii_corpus, args.pii_test, Path(tmp))
+            bench_pii(args.pii, args.pii_corpus, args.pii_test, args.pii_keep_frequent, Path(tmp))
     print(
         f"\ntotal {time.perf_counter() - start:.0f}s (shared 2-core CPU; single run per row)", file=sys.stderr
     )

@@ -219,6 +219,9 @@ def trim(
     min_count: int = typer.Option(1, "--min-count", help="Keep corpus tokens seen at least N times."),
     max_vocab: int | None = typer.Option(None, "--max-vocab", help="At most K tokens in all."),
     keep_tokens: str | None = typer.Option(None, "--keep-tokens", help="Tokens to keep, one a line."),
+    keep_frequent: int = typer.Option(
+        0, "--keep-frequent", help="Also keep the tokenizer's own N most frequent tokens."
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Trim a model's vocabulary to the tokens a corpus uses (plus specials and byte/char fallbacks)."""
@@ -227,7 +230,8 @@ def trim(
     from pare.trim import read_keep_tokens, trim_model
 
     forced = read_keep_tokens(keep_tokens) if keep_tokens else []
-    kwargs = {"corpus": corpus, "keep_tokens": forced, "min_count": min_count, "max_vocab": max_vocab}
+    kwargs = {"corpus": corpus, "keep_tokens": forced, "keep_frequent": keep_frequent}
+    kwargs |= {"min_count": min_count, "max_vocab": max_vocab}
     result = trim_model(model, output, track=rich_track, **kwargs)
     if json_out:
         print(json.dumps(result.to_dict()))

@@ -106,3 +106,8 @@ def test_default_recipe_is_the_four_stage_pipeline():
     recipe = load_recipe(None)
     assert [s.kind for s in recipe.stages] == ["finetune", "distill", "trim", "quantize"]
     assert [s.output for s in recipe.stages] == ["teacher", "student", "trimmed", "final"]
+    trim = recipe.stages[2]
+    assert trim.options == {"keep_frequent": 3000}  # the stage default, also for a recipe's bare `trim`
+    written = parse_recipe({"teacher": "t", "stages": ["distill", {"trim": {"keep_frequent": 0}}]})
+    assert written.stages[1].options == {"keep_frequent": 0}
+    assert parse_recipe({"teacher": "t", "stages": ["distill", "trim"]}).stages[1].options == trim.options

@@ -38,8 +38,8 @@ def logits(model, ids: list[int]) -> torch.Tensor:
 
 @pytest.mark.parametrize("kind", list(KINDS))
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(texts=TEXTS)
-def test_trim_is_invisible_on_its_corpus(model_dirs, kind, texts):
+@given(texts=TEXTS, keep_frequent=st.sampled_from([0, 150]))
+def test_trim_is_invisible_on_its_corpus(model_dirs, kind, texts, keep_frequent):
     src = model_dirs[kind]
     arch = KINDS[kind][1]
     before = Tokenizer.from_file(str(src / "tokenizer.json"))
@@ -52,11 +52,12 @@ def test_trim_is_invisible_on_its_corpus(model_dirs, kind, texts):
                 trim_model(src, out, corpus=[corpus])
             assert not out.exists()
             return
-        result = trim_model(src, out, corpus=[corpus])
+        result = trim_model(src, out, corpus=[corpus], keep_frequent=keep_frequent)
         after = Tokenizer.from_file(str(out / "tokenizer.json"))
         old_ids = read_trim_json(out)["old_ids"]
         new = remap_ids(old_ids)
-        assert result.vocab_after == len(old_ids) == after.get_vocab_size() < before.get_vocab_size()
+        assert result.vocab_after == len(old_ids) == after.get_vocab_size() <= before.get_vocab_size()
+        assert keep_frequent or result.vocab_after < before.get_vocab_size()  # 150 may be all of a tiny one
         trimmed = model_class(arch).from_pretrained(out).eval()
         for text in texts:
             enc_before, enc_after = before.encode(text), after.encode(text)

@@ -11,7 +11,7 @@ from trim_helpers import TRAIN_TEXT, byte_bpe_tokenizer, unigram_tokenizer, word
 
 from pare.errors import PareError
 from pare.trim import mandatory_ids, remap_ids, select_tokens, trim_tokenizer_json
-from pare.trim.tokenizer import byte_level_alphabet
+from pare.trim.tokenizer import byte_level_alphabet, frequency_order, merge_pairs
 
 
 def as_json(tok: Tokenizer) -> dict:
@@ -153,3 +153,44 @@ def test_dropping_a_required_token_is_refused():
 
 def test_remap_ids_inverts_old_ids():
     assert remap_ids([3, 7, 9]) == {3: 0, 7: 1, 9: 2}
+
+
+def test_frequency_order_follows_what_each_tokenizer_records():
+    uni = as_json(unigram_tokenizer())
+    order = frequency_order(uni)
+    scores = [score for _piece, score in uni["model"]["vocab"]]
+    assert [scores[i] for i in order] == sorted((scores[i] for i in order), reverse=True)
+
+    bpe = as_json(byte_bpe_tokenizer())
+    order = frequency_order(bpe)
+    first_merges = ["".join(pair) for pair in merge_pairs(bpe)[:5]]
+    merged = [bpe["model"]["vocab"][t] for t in first_merges]
+    produced = [i for i in order if i in merged]
+    assert produced == merged  # the first merges' tokens, in merge order
+
+    tok = wordpiece_tokenizer()
+    wp = as_json(tok)
+    wp["model"]["vocab"]["[unused0]"] = len(wp["model"]["vocab"]) + 10  # a BERT-style placeholder
+    order = frequency_order(wp)
+    assert order == sorted(order)
+    specials = {tok.token_to_id(t) for t in ("[UNK]", "[CLS]", "[SEP]", "[PAD]", "[MASK]")}
+    assert not specials & set(order) and wp["model"]["vocab"]["[unused0]"] not in order
+
+
+@pytest.mark.parametrize("make", [wordpiece_tokenizer, byte_bpe_tokenizer, unigram_tokenizer])
+def test_keep_frequent_adds_the_most_frequent_tokens_and_stays_consistent(make):
+    tok = make()
+    tok_json = as_json(tok)
+    counts = counts_of(tok, TRAIN_TEXT[:1])
+    n = len(mandatory_ids(tok_json)) + 30  # past the characters and bytes, which are kept anyway
+    plain = set(select_tokens(tok_json, counts))
+    wider = set(select_tokens(tok_json, counts, keep_frequent=n))
+    assert plain < wider and set(frequency_order(tok_json)[:n]) <= wider
+    new_json, old_ids = trim_tokenizer_json(tok_json, sorted(wider))  # BPE: merge closure kept
+    trimmed, new = Tokenizer.from_str(json.dumps(new_json)), remap_ids(old_ids)
+    before = tok.encode(TRAIN_TEXT[0])
+    assert trimmed.encode(TRAIN_TEXT[0]).ids == [new[i] for i in before.ids]  # the corpus: unchanged
+    capped = select_tokens(tok_json, counts, keep_frequent=n, max_vocab=len(plain) + 3)
+    assert plain <= set(capped) and len(capped) <= len(plain) + 3
+    with pytest.raises(PareError, match="keep-frequent"):
+        select_tokens(tok_json, counts, keep_frequent=-1)

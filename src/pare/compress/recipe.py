@@ -11,7 +11,7 @@ A recipe is YAML::
     stages:                    # any subset, in any sensible order; each is one of pare's commands
       - finetune: {epochs: 3}
       - distill: {layers: 1}
-      - trim: {}
+      - trim: {}               # {keep_frequent: 3000} unless set
       - quantize: {bits: 4}
 
 Every stage writes ``DIR/<output>`` (defaults: teacher, student, trimmed, final), so any stage can be re-run
@@ -29,6 +29,10 @@ from pare.errors import PareError
 
 STAGE_KINDS = ("finetune", "distill", "trim", "quantize")
 DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed", "quantize": "final"}
+# Options a stage has in a recipe unless it sets them. Trim keeps the tokenizer's 3,000 most frequent tokens
+# besides the corpus's: new documents of the domain use words the training text never did (on the held-out
+# templates this recovers half of what trimming to the corpus alone costs; BENCHMARKS.md, trimming).
+DEFAULT_OPTIONS: dict[str, dict] = {"trim": {"keep_frequent": 3000}}
 
 
 @dataclass
@@ -58,6 +62,7 @@ class Stage:
 
     def __post_init__(self) -> None:
         self.output = self.output or DEFAULT_OUTPUTS[self.kind]
+        self.options = {**DEFAULT_OPTIONS.get(self.kind, {}), **self.options}
 
 
 @dataclass
@@ -139,7 +144,7 @@ def _stage_fields(kind: str) -> set[str]:
 
         return {f.name for f in fields(DistillConfig)}
     if kind == "trim":
-        return {"min_count", "max_vocab", "keep_tokens"}
+        return {"min_count", "max_vocab", "keep_tokens", "keep_frequent"}
     from pare.quant import QuantConfig
 
     return {f.name for f in fields(QuantConfig)} | {"calib_docs"}

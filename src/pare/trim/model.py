@@ -219,14 +219,16 @@ def trim_model(
     *,
     corpus: Sequence[str | Path] = (),
     keep_tokens: Sequence[str] = (),
+    keep_frequent: int = 0,
     min_count: int = 1,
     max_vocab: int | None = None,
     track: Track = no_track,
 ) -> TrimResult:
     """Trim the vocabulary of the model (or tokenizer-only) directory ``model_dir`` into ``out_dir``.
 
-    Keeps the tokens ``corpus`` uses (see :func:`pare.trim.select.select_tokens`), ``keep_tokens`` and the
-    mandatory ones; with no corpus, ``keep_tokens`` alone defines the vocabulary. Writes the sliced model
+    Keeps the tokens ``corpus`` uses (see :func:`pare.trim.select.select_tokens`), ``keep_tokens``, the
+    tokenizer's ``keep_frequent`` most frequent tokens and the mandatory ones; with no corpus, the last three
+    alone define the vocabulary. Writes the sliced model
     (safetensors), rewritten tokenizer files and ``trim.json``. ``model_dir`` is never modified and
     ``out_dir`` appears only when everything succeeded.
     """
@@ -239,7 +241,7 @@ def trim_model(
     tok_path = model_dir / "tokenizer.json"
     if not tok_path.is_file():
         raise PareError(f"{model_dir}: no tokenizer.json (only fast tokenizers can be trimmed)")
-    if not corpus and not keep_tokens:
+    if not corpus and not keep_tokens and not keep_frequent:
         raise PareError("nothing defines the vocabulary: give a corpus and/or tokens to keep")
     tok_json = _read_json(tok_path)
     try:
@@ -268,6 +270,7 @@ def trim_model(
         min_count=min_count,
         max_vocab=max_vocab,
         keep_tokens=keep_tokens,
+        keep_frequent=keep_frequent,
         extra_ids=config_ids,
     )
     new_json, old_ids = trim_tokenizer_json(tok_json, keep)
@@ -305,6 +308,7 @@ def trim_model(
             "min_count": min_count,
             "max_vocab": max_vocab,
             "forced_tokens": len(keep_tokens),
+            "keep_frequent": keep_frequent,
         }
         (tmp / TRIM_JSON).write_text(json.dumps(record), encoding="utf-8")
     return TrimResult(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pare.errors import PareError
 from pare.trim.tokenizer import (
+    frequency_order,
     id_to_token,
     mandatory_ids,
     merge_closure,
@@ -36,6 +37,7 @@ def select_tokens(
     min_count: int = 1,
     max_vocab: int | None = None,
     keep_tokens: Sequence[str] = (),
+    keep_frequent: int = 0,
     extra_ids: Iterable[int] = (),
 ) -> list[int]:
     """The sorted old ids to keep.
@@ -44,9 +46,14 @@ def select_tokens(
     ids) and ``keep_tokens`` are always kept. Then corpus tokens seen at least ``min_count`` times are added,
     most frequent first (ties: lower id first), each with what keeps the corpus tokenized exactly as before
     (BPE: its merge closure; Unigram: its characters' pieces), while the total stays within ``max_vocab``.
+    Last, the tokenizer's own ``keep_frequent`` most frequent tokens (:func:`frequency_order`), likewise: words
+    of the language that the corpus happens not to use, so that new text of the domain keeps more of its
+    original tokens. (More kept tokens never change how the corpus is tokenized.)
     """
     if min_count < 1:
         raise PareError(f"--min-count must be at least 1, got {min_count}")
+    if keep_frequent < 0:
+        raise PareError(f"--keep-frequent must not be negative, got {keep_frequent}")
     tokens = id_to_token(tok_json)
     lookup = {tok: i for i, tok in sorted(tokens.items(), reverse=True)}  # the lowest id wins for duplicates
     forced = set(extra_ids)
@@ -73,7 +80,8 @@ def select_tokens(
         kept.add(scores.index(min(scores)))
     if max_vocab is not None and len(kept) > max_vocab:
         raise PareError(f"--max-vocab {max_vocab} is below the {len(kept)} tokens that must be kept")
-    for i in ranked:
+    frequent = frequency_order(tok_json)[:keep_frequent] if keep_frequent else []
+    for i in [*ranked, *frequent]:
         grown = merge_closure(support, [i], kept)
         if max_vocab is not None and len(kept) + len(grown) > max_vocab:
             break

@@ -6,6 +6,7 @@ file mentions (model vocabulary, added tokens, post-processor, padding) is remap
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -60,6 +61,32 @@ def merge_producers(tok_json: dict) -> dict[int, list[tuple[int, int]]]:
         if result is not None and left in vocab and right in vocab:
             producers.setdefault(result, []).append((vocab[left], vocab[right]))
     return producers
+
+
+def frequency_order(tok_json: dict) -> list[int]:
+    """The model vocabulary's ids, most frequent first, as far as the tokenizer itself records frequency.
+
+    Unigram: by piece score (its log probability). BPE: by the rank of the first merge that produces the token
+    (tokens no merge produces, the alphabet, first). WordPiece: by id, the order in which trainers write the
+    vocabulary (BERT's: most frequent first). Added tokens and bracketed placeholders such as BERT's
+    ``[unused12]`` are left out: they are either kept anyway or never produced from text.
+    """
+    kind = model_type(tok_json)
+    added = {int(a["id"]) for a in tok_json.get("added_tokens", [])}
+    tokens = id_to_token(tok_json)
+    if kind == "Unigram":
+        scores = [score for _piece, score in tok_json["model"]["vocab"]]
+        order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    elif kind == "BPE":
+        vocab = tok_json["model"]["vocab"]
+        rank: dict[int, int] = {}
+        for r, (left, right) in enumerate(merge_pairs(tok_json)):
+            rank.setdefault(vocab.get(_merge_result(tok_json, left, right), -1), r)
+        order = sorted(vocab.values(), key=lambda i: (rank.get(i, -1), i))
+    else:
+        order = sorted(int(i) for i in tok_json["model"]["vocab"].values())
+    placeholder = re.compile(r"\[[^\[\]\s]+\]")
+    return [i for i in order if i not in added and not placeholder.fullmatch(tokens[i])]
 
 
 def _find_types(node: Any, kind: str) -> Iterator[dict]:
