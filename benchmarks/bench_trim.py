@@ -196,15 +196,14 @@ def bench_pii(
           "| size MB after | F1 before | F1 after | time s |")  # fmt: skip
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for i, src in enumerate(models):
-        f1_before = evaluate_dir(src, docs)["micro"]["f1"]
+        f1_before, size_before = evaluate_dir(src, docs)["micro"]["f1"], dir_size_bytes(src) / 1e6
         for n in keep_frequent:
             out = tmp / f"pii-{i}-{n}"
             r = trim_in_fresh_process(src, out, corpus, n)
-            f1 = evaluate_dir(out, docs)["micro"]["f1"]
-            sizes = [dir_size_bytes(d) / 1e6 for d in (src, out)]
+            f1, size = evaluate_dir(out, docs)["micro"]["f1"], dir_size_bytes(out) / 1e6
             print(
                 f"| {src} | {n:,} | {r['vocab_before']:,} | {r['vocab_after']:,} | {r['params_before']:,} "
-                f"| {r['params_after']:,} | {sizes[0]:.1f} | {sizes[1]:.1f} | {f1_before:.4f} | {f1:.4f} "
+                f"| {r['params_after']:,} | {size_before:.1f} | {size:.1f} | {f1_before:.4f} | {f1:.4f} "
                 f"| {r['seconds']:.1f} |",
                 flush=True,
             )

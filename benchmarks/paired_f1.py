@@ -13,15 +13,16 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import numpy as np
+
 from pare.data.jsonl import read_jsonl
 from pare.evaluate import document_counts, paired_f1_difference
 from pare.pii import PiiDetector
 
 
-def counts(model_dir: Path, docs) -> tuple:
-    detector = PiiDetector.from_dir(model_dir, device="cpu")
+def counts(model_dir: Path, docs) -> np.ndarray:
     texts = [d.text for d in docs]
-    pred = detector.decode(detector.token_scores(texts, batch_size=32))
+    pred = PiiDetector.from_dir(model_dir, device="cpu").detect(texts, batch_size=32)
     return document_counts(texts, [d.spans for d in docs], pred)
 
 

@@ -81,7 +81,9 @@ def frequency_order(tok_json: dict) -> list[int]:
         vocab = tok_json["model"]["vocab"]
         rank: dict[int, int] = {}
         for r, (left, right) in enumerate(merge_pairs(tok_json)):
-            rank.setdefault(vocab.get(_merge_result(tok_json, left, right), -1), r)
+            result = vocab.get(_merge_result(tok_json, left, right))
+            if result is not None:
+                rank.setdefault(result, r)
         order = sorted(vocab.values(), key=lambda i: (rank.get(i, -1), i))
     else:
         order = sorted(int(i) for i in tok_json["model"]["vocab"].values())
