@@ -63,6 +63,9 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=DEFAULTS.lr)
     parser.add_argument("--max-length", type=int, default=DEFAULTS.max_length)
     parser.add_argument("--base", default=None, help="base encoder directory (default: all-MiniLM-L6-v2)")
+    parser.add_argument(
+        "--train-embeddings", action="store_true", help="train the word embeddings too (default: frozen)"
+    )
     args = parser.parse_args()
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
@@ -82,6 +85,7 @@ def main() -> None:
         lr=args.lr,
         max_length=args.max_length,
         seed=args.seed,
+        freeze_embeddings=not args.train_embeddings,
     )
     cpu_before = cpu_seconds()
     result = finetune(config, train, None, out / "model", track=log_track)

@@ -171,6 +171,11 @@ def finetune_command(
         FINETUNE.max_length, "--max-length", min=8, help="Tokens per training window."
     ),
     seed: int = typer.Option(FINETUNE.seed, "--seed"),
+    train_embeddings: bool = typer.Option(
+        not FINETUNE.freeze_embeddings,
+        "--train-embeddings/--freeze-embeddings",
+        help="Also train the word embeddings (default: keep the base's).",
+    ),
 ) -> None:
     """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
     from pathlib import Path
@@ -196,6 +201,7 @@ def finetune_command(
         lr=lr,
         max_length=max_length,
         seed=seed,
+        freeze_embeddings=not train_embeddings,
         taxonomy=taxonomy,
     )
     result = finetune(config, train_docs, eval_docs, output, track=rich_track)

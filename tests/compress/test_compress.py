@@ -107,7 +107,7 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert [s.kind for s in recipe.stages] == ["finetune", "distill", "trim", "quantize"]
     assert [s.output for s in recipe.stages] == ["teacher", "student", "trimmed", "final"]
     trim = recipe.stages[2]
-    assert trim.options == {"keep_frequent": 3000}  # the stage default, also for a recipe's bare `trim`
+    assert trim.options == {"keep_frequent": 10000}  # the stage default, also for a recipe's bare `trim`
     written = parse_recipe({"teacher": "t", "stages": ["distill", {"trim": {"keep_frequent": 0}}]})
     assert written.stages[1].options == {"keep_frequent": 0}
     assert parse_recipe({"teacher": "t", "stages": ["distill", "trim"]}).stages[1].options == trim.options

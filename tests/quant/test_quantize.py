@@ -208,3 +208,23 @@ def test_error_feedback_is_recorded_and_kept_only_where_it_helps(tiny):
         assert same  # feedback changes level indices only, never widths or codebooks
         assert plain.manifest["tensors"][name]["error_feedback"] is None
     assert any(e["error_feedback"]["kept"] for e in fed.manifest["tensors"].values() if e["error_feedback"])
+
+
+def test_one_calibration_serves_every_method_and_budget(tiny):
+    from pare.quant import calibrate
+
+    shared = calibrate(tiny, make_batches())
+    for config in (
+        QuantConfig(bits=3.5, method="fisher"),
+        QuantConfig(bits=3.0, method="fisher", error_feedback=False),
+        QuantConfig(bits=4.0, method="fisher-uniform"),
+    ):
+        alone = quantize(tiny, make_batches(), config)
+        reused = quantize(tiny, [], config, calibration=shared)
+        assert alone.tensors.keys() == reused.tensors.keys()
+        assert all(torch.equal(alone.tensors[k], reused.tensors[k]) for k in alone.tensors)
+    with pytest.raises(PareError, match="--fisher empirical"):
+        quantize(tiny, [], QuantConfig(method="fisher", fisher="model"), calibration=shared)
+    without = calibrate(tiny, make_batches(), hessians=False)
+    with pytest.raises(PareError, match="input Hessians"):
+        quantize(tiny, [], QuantConfig(method="fisher"), calibration=without)

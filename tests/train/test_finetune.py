@@ -64,6 +64,19 @@ def test_training_reduces_the_loss(tiny_base, docs, tmp_path):
     assert losses[-1] < losses[0]
 
 
+def test_word_embeddings_stay_the_bases_unless_asked_to_train(tiny_base, docs, tmp_path):
+    def word_embeddings(tensors: dict[str, torch.Tensor]) -> torch.Tensor:
+        (key,) = [k for k in tensors if k.endswith("word_embeddings.weight")]  # "bert." prefix or not
+        return tensors[key]
+
+    base = word_embeddings(weights(tiny_base))
+    frozen = finetune(config_for(tiny_base), docs, out_dir=tmp_path / "frozen")
+    assert torch.equal(word_embeddings(weights(frozen.out_dir)), base)
+    assert frozen.history[0].loss > 0
+    trained = finetune(config_for(tiny_base, freeze_embeddings=False), docs, out_dir=tmp_path / "trained")
+    assert not torch.equal(word_embeddings(weights(trained.out_dir)), base)
+
+
 def test_same_seed_gives_identical_weights_and_another_seed_does_not(tiny_base, docs, tmp_path):
     a = weights(finetune(config_for(tiny_base), docs, out_dir=tmp_path / "a").out_dir)
     b = weights(finetune(config_for(tiny_base), docs, out_dir=tmp_path / "b").out_dir)

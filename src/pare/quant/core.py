@@ -199,11 +199,50 @@ def _curves(w: np.ndarray, f: np.ndarray, widths: list[int]) -> np.ndarray:
     return out
 
 
+@dataclass
+class Calibration:
+    """What the calibration data says about a model: the Fisher diagonal of every Linear and Embedding weight
+    and the input Hessian of every Linear layer. It depends on the model, the data and the Fisher mode, not on
+    the method or the budget, so one measurement serves every quantization of the same model."""
+
+    fisher: dict[str, torch.Tensor]
+    hessians: dict[str, torch.Tensor]
+    mode: FisherMode
+    seed: int
+
+
+def calibrate(
+    model: nn.Module,
+    batches,
+    mode: FisherMode = "empirical",
+    seed: int = 0,
+    hessians: bool = True,
+    track: Track = no_track,
+    n_batches: int | None = None,
+) -> Calibration:
+    """Measure ``model`` on ``batches`` (see ``quantize``): one Fisher pass, and one Hessian pass if asked."""
+    targets = find_targets(model)
+    if not targets:
+        raise PareError("the model has no Linear or Embedding layers to quantize")
+    params = {t.name: t.weight for t in targets}
+    fisher = fisher_diagonal(model, batches, params, mode, seed, track, n_batches)
+    inputs = {}
+    if hessians:
+        linear = [t.module for t in targets if t.kind == "linear"]
+        inputs = input_hessians(model, track(batches, "hessians", n_batches), linear)
+    return Calibration(fisher, inputs, mode, seed)
+
+
 def quantize(
-    model: nn.Module, batches, config: QuantConfig, track: Track = no_track, n_batches: int | None = None
+    model: nn.Module,
+    batches,
+    config: QuantConfig,
+    track: Track = no_track,
+    n_batches: int | None = None,
+    calibration: Calibration | None = None,
 ) -> QuantizedModel:
     """Quantize ``model``'s Linear and Embedding weights; ``batches`` feed the Fisher and the input Hessians of
-    error feedback (unused by rtn/kmeans).
+    error feedback (unused by rtn/kmeans), unless ``calibration`` already holds them.
 
     ``batches`` is a sequence (read once per pass) of dicts for ``model(**batch)``, with optional gold
     ``labels`` (-100 ignored).
@@ -214,14 +253,21 @@ def quantize(
     if not targets:
         raise PareError("the model has no Linear or Embedding layers to quantize")
     weighted = config.method in ("fisher", "fisher-uniform")
-    fisher = None
+    fisher, hessians = None, {}
     if weighted:
-        params = {t.name: t.weight for t in targets}
-        fisher = fisher_diagonal(model, batches, params, config.fisher, config.seed, track, n_batches)
-    hessians = {}
-    if weighted and config.error_feedback:
-        linear = [t.module for t in targets if t.kind == "linear"]
-        hessians = input_hessians(model, track(batches, "hessians", n_batches), linear)
+        if calibration is None:
+            calibration = calibrate(
+                model, batches, config.fisher, config.seed, config.error_feedback, track, n_batches
+            )
+        elif (calibration.mode, calibration.seed) != (config.fisher, config.seed):
+            raise PareError(
+                f"the calibration was measured with --fisher {calibration.mode} (seed {calibration.seed}), "
+                f"the quantization asks for {config.fisher} (seed {config.seed})"
+            )
+        elif config.error_feedback and not calibration.hessians:
+            raise PareError("error feedback needs the input Hessians: calibrate with hessians=True")
+        fisher = calibration.fisher
+        hessians = calibration.hessians if config.error_feedback else {}
     affine = config.method == "rtn"
     widths = list(range(config.min_bits, config.max_bits + 1))
     n_weights = sum(t.weight.numel() for t in targets)

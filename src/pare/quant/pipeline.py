@@ -10,7 +10,7 @@ import torch
 
 from pare.errors import PareError
 from pare.progress import Track, no_track
-from pare.quant.core import MANIFEST, QuantConfig, quantize, save_quantized
+from pare.quant.core import MANIFEST, Calibration, QuantConfig, calibrate, quantize, save_quantized
 
 
 def calibration_batches(
@@ -35,6 +35,22 @@ def calibration_batches(
     return [collate(features[i : i + batch_size], pad) for i in range(0, len(features), batch_size)]
 
 
+def calibrate_directory(
+    model_dir: str | Path,
+    calib: str | Path,
+    config: QuantConfig,
+    max_length: int = 128,
+    batch_size: int = 8,
+    track: Track = no_track,
+) -> Calibration:
+    """The Fisher and input Hessians of the model in ``model_dir`` on ``calib``, to quantize it several ways."""
+    from pare.loader import load
+
+    batches = calibration_batches(model_dir, calib, max_length, batch_size)
+    model = load(model_dir)
+    return calibrate(model, batches, config.fisher, config.seed, True, track, len(batches))
+
+
 def quantize_directory(
     model_dir: str | Path,
     calib: str | Path | None,
@@ -43,8 +59,12 @@ def quantize_directory(
     max_length: int = 128,
     batch_size: int = 8,
     track: Track = no_track,
+    calibration: Calibration | None = None,
 ) -> dict:
-    """Quantize the model in ``model_dir`` into ``out``; returns the written manifest."""
+    """Quantize the model in ``model_dir`` into ``out``; returns the written manifest.
+
+    ``calibration`` (from ``calibrate_directory`` on the same model and ``calib``) skips the calibration passes.
+    """
     from pare.loader import load
 
     config.validate()
@@ -53,10 +73,11 @@ def quantize_directory(
     needs_fisher = config.method in ("fisher", "fisher-uniform")
     if needs_fisher and calib is None:
         raise PareError(f"method {config.method} needs calibration data: pass --calib FILE.jsonl")
-    batches = calibration_batches(model_dir, calib, max_length, batch_size) if needs_fisher else []
+    measure = needs_fisher and calibration is None
+    batches = calibration_batches(model_dir, calib, max_length, batch_size) if measure else []
     model = load(model_dir)
     start = time.perf_counter()
-    result = quantize(model, batches, config, track, len(batches))
+    result = quantize(model, batches, config, track, len(batches), calibration if needs_fisher else None)
     seconds = time.perf_counter() - start
     save_quantized(result, model, out, model_dir, {"seconds": seconds, "calibration": str(calib)})
     return json.loads((Path(out) / MANIFEST).read_text())
