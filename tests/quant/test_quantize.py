@@ -225,6 +225,10 @@ def test_one_calibration_serves_every_method_and_budget(tiny):
         assert all(torch.equal(alone.tensors[k], reused.tensors[k]) for k in alone.tensors)
     with pytest.raises(PareError, match="--fisher empirical"):
         quantize(tiny, [], QuantConfig(method="fisher", fisher="model"), calibration=shared)
+    quantize(tiny, [], QuantConfig(method="fisher", seed=3), calibration=shared)  # gold labels: no seed in it
+    sampled = calibrate(tiny, make_batches(), mode="model", seed=1)
+    with pytest.raises(PareError, match="seed 1"):
+        quantize(tiny, [], QuantConfig(method="fisher", fisher="model", seed=2), calibration=sampled)
     without = calibrate(tiny, make_batches(), hessians=False)
     with pytest.raises(PareError, match="input Hessians"):
         quantize(tiny, [], QuantConfig(method="fisher"), calibration=without)

@@ -259,7 +259,9 @@ def quantize(
             calibration = calibrate(
                 model, batches, config.fisher, config.seed, config.error_feedback, track, n_batches
             )
-        elif (calibration.mode, calibration.seed) != (config.fisher, config.seed):
+        elif calibration.mode != config.fisher or (
+            config.fisher == "model" and calibration.seed != config.seed  # the seed draws the sampled labels
+        ):
             raise PareError(
                 f"the calibration was measured with --fisher {calibration.mode} (seed {calibration.seed}), "
                 f"the quantization asks for {config.fisher} (seed {config.seed})"
