@@ -19,9 +19,9 @@ indices, codebooks or scales, and per-group widths all counted):
 For each: strict span F1 (constrained Viterbi) on the test documents, agreement of the decoded token labels
 with the full-precision model's, mean KL(full || quantized) of the token label distributions, size on disk,
 load time, CPU tokens/s of the detector's forward passes. The Fisher and the input Hessians are measured
-once (``calibrate_s``) and shared by every Fisher row, whose ``quantize_s`` is the rest. Each finished row is appended to ``OUT/rows.jsonl``
-(a re-run replaces the rows of the same method and bits, so one method can be re-run alone); from all of
-them it writes ``results.json``, ``results.md`` and ``f1_vs_bits.png`` into ``--out``.
+once (``calibrate_s``) and shared by every Fisher row, whose ``quantize_s`` is the rest. Each finished row is
+appended to ``OUT/rows.jsonl`` (a re-run replaces the rows of the same method and bits, so one method can be
+re-run alone); from all of them it writes ``results.json``, ``results.md`` and ``f1_vs_bits.png`` into ``--out``.
 """
 
 from __future__ import annotations
@@ -167,15 +167,12 @@ def main() -> None:
             qdir = args.out / f"q-{method}-{bits:g}"
             plain = method == "fisher-no-feedback"
             config = QuantConfig(bits=bits, method="fisher" if plain else method, error_feedback=not plain)
-            weighted = config.method in ("fisher", "fisher-uniform")
-            if weighted and calibration is None:
+            if config.uses_fisher and calibration is None:
                 start = time.perf_counter()
                 calibration = calibrate_directory(args.model, calib, config)
                 calibrate_s = time.perf_counter() - start
             start = time.perf_counter()
-            manifest = quantize_directory(
-                args.model, calib, qdir, config, calibration=calibration if weighted else None
-            )
+            manifest = quantize_directory(args.model, calib, qdir, config, calibration=calibration)
             seconds = time.perf_counter() - start
             start = time.perf_counter()
             detector = PiiDetector.from_dir(qdir, device="cpu")
@@ -189,7 +186,7 @@ def main() -> None:
                 size_mb=dir_bytes(qdir) / 1e6,
                 load_s=load_s,
                 quantize_s=seconds,
-                calibrate_s=calibrate_s if weighted else None,
+                calibrate_s=calibrate_s if config.uses_fisher else None,
             )
             record(row)
     print(render(done, args.out))

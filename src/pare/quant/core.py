@@ -77,6 +77,11 @@ class QuantConfig:
     embedding_min_bits: int | None = None  # fewest bits of an embedding row; None: see ``embedding_floor``
     error_feedback: bool = True  # Fisher methods: assign Linear weights with GPTQ-style error feedback
 
+    @property
+    def uses_fisher(self) -> bool:
+        """Whether the method needs a calibration (the Fisher, and input Hessians for error feedback)."""
+        return self.method in ("fisher", "fisher-uniform")
+
     def validate(self) -> None:
         if self.method not in METHODS:
             raise PareError(f"unknown method {self.method!r}; expected one of {', '.join(METHODS)}")
@@ -252,9 +257,8 @@ def quantize(
     targets = find_targets(model, config.group_size)
     if not targets:
         raise PareError("the model has no Linear or Embedding layers to quantize")
-    weighted = config.method in ("fisher", "fisher-uniform")
     fisher, hessians = None, {}
-    if weighted:
+    if config.uses_fisher:
         if calibration is None:
             calibration = calibrate(
                 model, batches, config.fisher, config.seed, config.error_feedback, track, n_batches

@@ -70,14 +70,13 @@ def quantize_directory(
     config.validate()
     if (Path(model_dir) / MANIFEST).is_file():
         raise PareError(f"{model_dir}: already quantized; quantize the full-precision model")
-    needs_fisher = config.method in ("fisher", "fisher-uniform")
-    if needs_fisher and calib is None:
+    if config.uses_fisher and calib is None:
         raise PareError(f"method {config.method} needs calibration data: pass --calib FILE.jsonl")
-    measure = needs_fisher and calibration is None
+    measure = config.uses_fisher and calibration is None
     batches = calibration_batches(model_dir, calib, max_length, batch_size) if measure else []
     model = load(model_dir)
     start = time.perf_counter()
-    result = quantize(model, batches, config, track, len(batches), calibration if needs_fisher else None)
+    result = quantize(model, batches, config, track, len(batches), calibration)
     seconds = time.perf_counter() - start
     save_quantized(result, model, out, model_dir, {"seconds": seconds, "calibration": str(calib)})
     return json.loads((Path(out) / MANIFEST).read_text())
