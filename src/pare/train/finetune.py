@@ -54,8 +54,8 @@ class FinetuneConfig:
     seed: int = 0
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
-    # keep the base's word embeddings as pretrained: no gradient or AdamW update for 30k x 384 weights (536 s
-    # against 652 s for the compress teacher on 2 cores), and better on unseen templates (BENCHMARKS.md)
+    # keep the base's word embeddings as pretrained: no gradient or AdamW update for 30k x 384 weights (574 s
+    # against 652 s for the compress teacher stage on 2 cores), and better on unseen templates (BENCHMARKS.md)
     freeze_embeddings: bool = True
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
 
