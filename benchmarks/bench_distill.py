@@ -10,7 +10,7 @@ Models compared (all cut from the teacher, all the teacher's class):
 - ``trunc-1``: the teacher truncated to 1 block, untrained;
 - ``kd-2``, ``kd-3``: the first 2 and 3 blocks, distilled like ``kd-1``;
 - ablations of ``kd-1``, one setting changed each (only when listed in ``--students``): ``kd-1-all`` trains
-  every parameter, ``kd-1-last`` starts from the last block, ``kd-1-t2`` uses temperature 2, ``kd-1-mse``
+  every parameter, ``kd-1-head`` the block, final norm and head (embeddings frozen), ``kd-1-last`` starts from the last block, ``kd-1-t2`` uses temperature 2, ``kd-1-mse``
   adds an mse loss between the student's block output and the teacher's last block output.
 
 For each: strict micro span F1 (constrained Viterbi) on the test set and as % of the teacher's, parameters
@@ -206,6 +206,7 @@ def main() -> None:
     recipes = {
         "kd-1": {"layers": 1},
         "kd-1-all": {"layers": 1, "trainable": "all"},
+        "kd-1-head": {"layers": 1, "trainable": "head"},
         "kd-1-last": {"layers": 1, "init": "last"},
         "kd-1-t2": {"layers": 1, "temperature": 2.0},
         "kd-1-mse": {"layers": 1, "hidden_loss": "mse"},

@@ -176,6 +176,11 @@ def finetune_command(
         "--train-embeddings/--freeze-embeddings",
         help="Also train the word embeddings (default: keep the base's).",
     ),
+    mixed_precision: str = typer.Option(
+        FINETUNE.mixed_precision,
+        "--mixed-precision",
+        help="auto (bf16 autocast on a GPU, fp32 on CPU), bf16 (also on CPU) or no.",
+    ),
 ) -> None:
     """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
     from pathlib import Path
@@ -202,6 +207,7 @@ def finetune_command(
         max_length=max_length,
         seed=seed,
         freeze_embeddings=not train_embeddings,
+        mixed_precision=mixed_precision,
         taxonomy=taxonomy,
     )
     result = finetune(config, train_docs, eval_docs, output, track=rich_track)
@@ -406,7 +412,8 @@ def distill_command(
     trainable: str = typer.Option(
         DISTILL.trainable,
         "--trainable",
-        help="blocks (embeddings and head stay the teacher's, HarEmb) or all parameters.",
+        help="blocks (embeddings and head stay the teacher's, HarEmb), head (blocks, final norm and head; "
+        "embeddings frozen) or all parameters.",
     ),
     epochs: int = typer.Option(DISTILL.epochs, "--epochs"),
     batch_size: int = typer.Option(DISTILL.batch_size, "--batch-size"),
@@ -414,6 +421,11 @@ def distill_command(
     seed: int = typer.Option(DISTILL.seed, "--seed"),
     max_length: int = typer.Option(DISTILL.max_length, "--max-length", help="Tokens per training window."),
     grad_accum: int = typer.Option(DISTILL.grad_accum, "--grad-accum", help="Batches per optimizer step."),
+    mixed_precision: str = typer.Option(
+        DISTILL.mixed_precision,
+        "--mixed-precision",
+        help="auto (bf16 autocast on a GPU, fp32 on CPU), bf16 (also on CPU) or no.",
+    ),
     cache_dir: str | None = typer.Option(
         None, "--cache-dir", help="Teacher-output cache (default ~/.cache/pare)."
     ),
@@ -438,6 +450,7 @@ def distill_command(
         seed=seed,
         max_length=max_length,
         grad_accum=grad_accum,
+        mixed_precision=mixed_precision,
         cache_dir=cache_dir,
     )
     result = distill(teacher, data, output, config, student_dir=student, track=rich_track)

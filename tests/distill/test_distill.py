@@ -244,7 +244,7 @@ def test_causal_student_with_foreign_tokens_is_refused(tokenizer_dir, data_files
         distill(teacher_dir, data_files, tmp_path / "s", config(tmp_path, epochs=1), student_dir=other)
 
 
-@pytest.mark.parametrize("trainable", ["blocks", "all"])
+@pytest.mark.parametrize("trainable", ["blocks", "head", "all"])
 def test_trainable_blocks_keeps_the_teachers_embeddings_and_head(
     bert_teacher, data_files, tmp_path, trainable
 ):
@@ -257,5 +257,10 @@ def test_trainable_blocks_keeps_the_teachers_embeddings_and_head(
     inside = [k for k in student if ".encoder.layer.0." in k and k.endswith("weight")]
     assert outside and inside
     assert all(not torch.equal(student[k], teacher[k]) for k in inside)  # the block learns either way
-    frozen = all(torch.equal(student[k], teacher[k]) for k in outside)
-    assert frozen == (trainable == "blocks")
+    embeddings = [k for k in outside if "embeddings" in k and not k.endswith("position_ids")]
+    head = [k for k in outside if k.startswith("classifier.")]
+    assert embeddings and head
+    assert all(torch.equal(student[k], teacher[k]) for k in embeddings if "LayerNorm" not in k) == (
+        trainable != "all"
+    )
+    assert all(torch.equal(student[k], teacher[k]) for k in head) == (trainable == "blocks")

@@ -75,6 +75,11 @@ def test_input_hessians_sum_unpadded_inputs():
         def forward(self, input_ids, attention_mask=None):
             return self.net(input_ids)
 
-    hessians = input_hessians(Wrapped(), [{"input_ids": ids, "attention_mask": mask}], ["net.1"])
+    other = torch.tensor([[7, 8, 9]])
+    batches = [{"input_ids": ids, "attention_mask": mask}, {"input_ids": other}, {"input_ids": ids[:1]}]
+    hessians = input_hessians(Wrapped(), batches, ["net.1"])["net.1"]
     x = model[0](ids)[mask.bool()].detach()
-    assert torch.allclose(hessians["net.1"], x.T @ x, atol=1e-6)
+    y, z = model[0](other)[0].detach(), model[0](ids[:1])[0].detach()
+    assert hessians.shape == (2, 4, 4)  # batch i goes to part i % 2
+    assert torch.allclose(hessians[0], x.T @ x + z.T @ z, atol=1e-5)
+    assert torch.allclose(hessians[1], y.T @ y, atol=1e-5)

@@ -37,10 +37,10 @@ from pare.io import atomic_dir
 from pare.labels import Taxonomy
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
-from pare.train.loop import EpochLog, LoopConfig, train_loop
+from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
 
-Trainable = Literal["all", "blocks"]
-TRAINABLE: tuple[str, ...] = ("all", "blocks")
+Trainable = Literal["all", "blocks", "head"]
+TRAINABLE: tuple[str, ...] = ("all", "blocks", "head")
 TASKS = {"ForTokenClassification": "token", "ForSequenceClassification": "sequence", "ForCausalLM": "causal"}
 CALIBRATION_FILE = "viterbi_calibration.json"
 TRIM_FILE = "trim.json"
@@ -58,7 +58,8 @@ class DistillConfig:
     alpha: float = 0.2  # weight of the gold-label loss; 1.0 = gold labels only, no teacher
     hidden_loss: HiddenLoss = "none"
     hidden_weight: float = 1.0
-    # "blocks": train only the kept blocks; embeddings, final norm and head stay the teacher's (HarEmb)
+    # "blocks": train only the kept blocks; embeddings, final norm and head stay the teacher's (HarEmb);
+    # "head": the blocks and everything after them (final norm, head), the embeddings frozen; "all": everything
     trainable: Trainable = "blocks"
     epochs: int = 8
     batch_size: int = 16
@@ -67,6 +68,7 @@ class DistillConfig:
     max_length: int = 128
     halo: int | None = None  # context tokens kept on each side where a long document is cut; max_length // 8
     grad_accum: int = 1
+    mixed_precision: str = "auto"  # bf16 autocast on a GPU; "bf16" on CPU too (``resolve_precision``)
     top_k: int = 64  # stored teacher logits per row when there are more than ``top_k_above`` classes
     top_k_above: int = 1024
     teacher_batch_size: int = 32
@@ -90,6 +92,7 @@ class DistillConfig:
                 raise PareError(f"--{name.replace('_', '-')} must be at least 1, got {getattr(self, name)}")
         if not self.learning_rate > 0:
             raise PareError(f"--lr must be positive, got {self.learning_rate}")
+        resolve_precision(self.mixed_precision)
 
 
 @dataclass
@@ -339,6 +342,10 @@ def distill(
         in_blocks = {id(p) for p in student_blocks.parameters()}
         for p in student.parameters():
             p.requires_grad_(id(p) in in_blocks)
+    elif config.trainable == "head":  # every embedding table (word, position, type) stays the teacher's
+        embedded = {id(m.weight) for m in student.modules() if isinstance(m, nn.Embedding)}
+        for p in student.parameters():
+            p.requires_grad_(id(p) not in embedded)
     pairs = hidden_map(layers, n_teacher)
     use_teacher = config.alpha < 1.0
     hidden_layers = sorted({t for _, t in pairs}) if use_teacher and config.hidden_loss != "none" else []
@@ -382,6 +389,7 @@ def distill(
         learning_rate=config.learning_rate,
         grad_accum=config.grad_accum,
         seed=config.seed,
+        mixed_precision=config.mixed_precision,
         checkpoint_dir=checkpoints,
     )
     student.train()

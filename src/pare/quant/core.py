@@ -76,6 +76,8 @@ class QuantConfig:
     damp: float = 1e-3  # f + damp·mean(f): groups with no Fisher fall back to unweighted k-means
     embedding_min_bits: int | None = None  # fewest bits of an embedding row; None: see ``embedding_floor``
     error_feedback: bool = True  # Fisher methods: assign Linear weights with GPTQ-style error feedback
+    # keep feedback on a layer only if it cuts the held-out output error by this share (see ``_quantize_tensor``)
+    feedback_min_gain: float = 0.1
 
     @property
     def uses_fisher(self) -> bool:
@@ -103,6 +105,8 @@ class QuantConfig:
                 f"--embedding-min-bits {self.embedding_min_bits} must lie within "
                 f"--min-bits..--max-bits ({self.min_bits}..{self.max_bits})"
             )
+        if not 0 <= self.feedback_min_gain < 1:
+            raise PareError(f"feedback_min_gain must be in [0, 1), got {self.feedback_min_gain}")
         if self.fisher not in ("empirical", "model"):
             raise PareError(f"unknown Fisher mode {self.fisher!r}; expected 'empirical' or 'model'")
 
@@ -207,7 +211,7 @@ def _curves(w: np.ndarray, f: np.ndarray, widths: list[int]) -> np.ndarray:
 @dataclass
 class Calibration:
     """What the calibration data says about a model: the Fisher diagonal of every Linear and Embedding weight
-    and the input Hessian of every Linear layer. It depends on the model, the data and the Fisher mode, not on
+    and the input Hessian of every Linear layer (in two parts, see ``input_hessians``). It depends on the model, the data and the Fisher mode, not on
     the method or the budget, so one measurement serves every quantization of the same model."""
 
     fisher: dict[str, torch.Tensor]
@@ -341,9 +345,14 @@ def _quantize_tensor(
 ) -> dict:
     """Fit the codebooks of one weight at the chosen widths; store them in ``out``; return its manifest entry.
 
-    With ``hessian`` (a Linear layer's input ``Σ x xᵀ``), weights are assigned to their levels with error
-    feedback, kept when it lowers the layer's output error on the calibration inputs (it does not always: the
-    greedy column order can lose where a few inputs carry huge activations, as in BERT's first FFN output).
+    With ``hessian`` (a Linear layer's input ``Σ x xᵀ`` in two parts, ``(2, in, in)``, see ``input_hessians``),
+    weights are assigned to their levels with error feedback, kept when it cuts the layer's output error on
+    held-out inputs by at least ``config.feedback_min_gain``: feedback fitted on one part's Hessian, checked on
+    the other part's, both ways round. Feedback moves weights off their nearest level, so the weight error
+    grows; where that buys only a sliver of output error on calibration text it can lose on text of another
+    kind. On BERT's first FFN output, whose inputs carry a few huge activations, it cut the held-out error by
+    0.2% while doubling the weight error, and cost 3.6 points of F1 on held-out templates at 4 bits; on the
+    other layers it cuts the error by 40-99%.
     """
     w = t.weight.detach().float().reshape(-1, t.group_size)
     if fisher is not None:
@@ -377,16 +386,24 @@ def _quantize_tensor(
         padded = torch.empty(len(bits), k)
         for b, sel in members.items():  # repeat the top level: argmin ties go to the real (first) index
             padded[sel] = torch.cat([tables[b], tables[b][:, -1:].expand(-1, k - 2**b)], 1)
-        rows = t.weight.shape[0]
-        fed = feedback_assign(t.weight, padded.reshape(rows, -1, k), t.group_size, hessian)
-        fed = fed.reshape(w.shape)
+        table = padded.reshape(t.weight.shape[0], -1, k)
 
-        def error(idx: torch.Tensor) -> float:
+        def fit(h: torch.Tensor) -> torch.Tensor:
+            return feedback_assign(t.weight, table, t.group_size, h).reshape(w.shape)
+
+        def error(idx: torch.Tensor, h: torch.Tensor) -> float:
             q = padded.gather(1, idx).reshape(t.weight.shape)
-            return output_error(q - t.weight.detach().float(), hessian)
+            return output_error(q - t.weight.detach().float(), h)
 
-        plain_error, fed_error = error(index), error(fed)
-        feedback = {"kept": fed_error < plain_error, "output_error": [plain_error, fed_error]}
+        full, (part_a, part_b) = hessian.sum(0), hessian
+        fed = fit(full)
+        held_out = error(fit(part_a), part_b) + error(fit(part_b), part_a)
+        plain_held_out = error(index, part_a) + error(index, part_b)
+        feedback = {
+            "kept": held_out < (1 - config.feedback_min_gain) * plain_held_out,
+            "output_error": [error(index, full), error(fed, full)],
+            "held_out_error": [plain_held_out, held_out],
+        }
         if feedback["kept"]:
             index = fed
     packed = {b: pack(index[sel], b) for b, sel in members.items()}

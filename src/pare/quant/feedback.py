@@ -7,6 +7,10 @@ with ``U`` the upper Cholesky factor of ``H⁻¹``, column ``j``'s error ``e = (
 ``W[:, j:] -= e U[j, j:]`` (the optimal-brain-surgeon step, restricted to the remaining columns). Columns go in
 decreasing ``H_jj`` (the inputs with the most energy first). The levels never change: each weight still goes to
 the nearest level of its group's codebook, so storage and the bit accounting are those of plain assignment.
+
+The Hessian is measured in ``FOLDS`` parts (batch ``i`` goes to part ``i % FOLDS``) so the caller can check
+feedback fitted on one part against the inputs of the other: feedback can lower the error on the very inputs it
+was fitted to and raise it on new ones (BERT's first FFN output, whose few huge input activations it over-fits).
 """
 
 from __future__ import annotations
@@ -17,14 +21,17 @@ import torch
 from torch import nn
 
 BLOCK = 128  # columns per lazy update: the error of a block reaches later columns in one matmul
+FOLDS = 2
 
 
 def input_hessians(
     model: nn.Module, batches: Iterable[Mapping[str, torch.Tensor]], modules: Iterable[str]
 ) -> dict[str, torch.Tensor]:
-    """``H = Σ x xᵀ`` (float32) over the inputs each named Linear module sees at unpadded positions."""
+    """``H = Σ x xᵀ`` (float32) over the inputs each named Linear module sees at unpadded positions, in ``FOLDS``
+    parts: ``(FOLDS, in, in)``, batch ``i`` summed into part ``i % FOLDS``; ``H`` is the sum over parts."""
     hessians: dict[str, torch.Tensor] = {}
     mask: list[torch.Tensor | None] = [None]
+    fold = [0]
 
     def hook_for(name: str):
         def hook(module: nn.Module, args: tuple, output: torch.Tensor) -> None:
@@ -33,7 +40,9 @@ def input_hessians(
             if keep is not None and x.shape[:-1] == keep.shape:
                 x = x[keep]
             x = x.reshape(-1, x.shape[-1]).float()
-            hessians[name] = hessians.get(name, 0) + x.T @ x
+            if name not in hessians:
+                hessians[name] = x.new_zeros(FOLDS, x.shape[-1], x.shape[-1])
+            hessians[name][fold[0]] += x.T @ x
 
         return hook
 
@@ -43,7 +52,8 @@ def input_hessians(
     model.eval()
     try:
         with torch.no_grad():
-            for batch in batches:
+            for i, batch in enumerate(batches):
+                fold[0] = i % FOLDS
                 inputs = {k: v for k, v in batch.items() if k != "labels"}
                 attention = inputs.get("attention_mask")
                 mask[0] = attention.bool() if attention is not None else None

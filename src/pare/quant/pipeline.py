@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from itertools import zip_longest
 from pathlib import Path
 
 import torch
@@ -16,7 +17,14 @@ from pare.quant.core import MANIFEST, Calibration, QuantConfig, calibrate, quant
 def calibration_batches(
     model_dir: str | Path, calib: str | Path, max_length: int = 128, batch_size: int = 8
 ) -> list[dict[str, torch.Tensor]]:
-    """Tokenize the JSONL documents of ``calib`` into padded batches, with gold labels from their spans."""
+    """Tokenize the JSONL documents of ``calib`` into padded batches, with gold labels from their spans.
+
+    Long documents are cut into windows that overlap by ``max_length // 8`` tokens each side (the detector's wide
+    halo would count every token of a long document dozens of times). The documents are dealt into two parts of
+    about the same number of windows, and batches alternate between the parts (the larger one first, its one
+    surplus batch last), so the two parts of ``input_hessians`` (batch ``i`` in part ``i % 2``) hold different
+    documents; within a part, windows are sorted by length to pad less.
+    """
     from transformers import AutoConfig, AutoTokenizer
 
     from pare.data.jsonl import read_jsonl
@@ -30,9 +38,20 @@ def calibration_batches(
         taxonomy = None  # labels unknown to pare: only --fisher model can calibrate
     docs = read_jsonl(calib, taxonomy.categories if taxonomy else None)
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    features = encode_documents(docs, tokenizer, taxonomy, max_length=max_length)
+    features = encode_documents(docs, tokenizer, taxonomy, max_length=max_length, halo=max_length // 8)
     pad = tokenizer.pad_token_id or 0
-    return [collate(features[i : i + batch_size], pad) for i in range(0, len(features), batch_size)]
+    by_doc: dict[int, list] = {}
+    for f in features:
+        by_doc.setdefault(f["doc"][0], []).append(f)
+    parts: tuple[list, list] = ([], [])
+    for windows in by_doc.values():  # each document to the part with fewer windows so far
+        min(parts, key=len).extend(windows)
+    batches = []
+    for part in parts:
+        part.sort(key=lambda f: len(f["input_ids"]))
+        batches.append([collate(part[i : i + batch_size], pad) for i in range(0, len(part), batch_size)])
+    first, second = sorted(batches, key=len, reverse=True)
+    return [b for pair in zip_longest(first, second) for b in pair if b is not None]
 
 
 def calibrate_directory(

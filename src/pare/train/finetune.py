@@ -29,7 +29,7 @@ from pare.labels import Taxonomy
 from pare.pii.windows import DEFAULT_HALO
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
-from pare.train.loop import EpochLog, LoopConfig, train_loop
+from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
 
 TRAINING_FILE = "pare_training.json"
 
@@ -57,11 +57,13 @@ class FinetuneConfig:
     # keep the base's word embeddings as pretrained: no gradient or AdamW update for 30k x 384 weights (574 s
     # against 652 s for the compress teacher stage on 2 cores), and better on unseen templates (BENCHMARKS.md)
     freeze_embeddings: bool = True
+    mixed_precision: str = "auto"  # bf16 autocast on a GPU; "bf16" on CPU too (``resolve_precision``)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["base"] = self.base or default_base()
+        data["mixed_precision"] = resolve_precision(self.mixed_precision)  # what "auto" means on this machine
         data["taxonomy"] = {"categories": list(self.taxonomy.categories), "scheme": self.taxonomy.scheme}
         return data
 
@@ -76,6 +78,7 @@ class FinetuneConfig:
             raise PareError(f"lr must be positive, got {self.lr}")
         if self.halo < 0:
             raise PareError(f"halo must be non-negative, got {self.halo}")
+        resolve_precision(self.mixed_precision)
 
 
 @dataclass
@@ -198,6 +201,7 @@ def finetune(
         weight_decay=config.weight_decay,
         warmup_ratio=config.warmup_ratio,
         seed=config.seed,
+        mixed_precision=config.mixed_precision,
         checkpoint_dir=ckpt,
     )
     history = train_loop(
