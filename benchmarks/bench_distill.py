@@ -10,8 +10,9 @@ Models compared (all cut from the teacher, all the teacher's class):
 - ``trunc-1``: the teacher truncated to 1 block, untrained;
 - ``kd-2``, ``kd-3``: the first 2 and 3 blocks, distilled like ``kd-1``;
 - ablations of ``kd-1``, one setting changed each (only when listed in ``--students``): ``kd-1-all`` trains
-  every parameter, ``kd-1-head`` the block, final norm and head (embeddings frozen), ``kd-1-last`` starts from the last block, ``kd-1-t2`` uses temperature 2, ``kd-1-mse``
-  adds an mse loss between the student's block output and the teacher's last block output.
+  every parameter, ``kd-1-head`` the block, final norm and head (embeddings frozen), ``kd-1-last`` starts
+  from the last block, ``kd-1-t2`` uses temperature 2, ``kd-1-mse`` adds an mse loss between the student's
+  block output and the teacher's last block output.
 
 For each: strict micro span F1 (constrained Viterbi) on the test set and as % of the teacher's, parameters
 (total and in the blocks), weight file size, CPU tokens/s at batch 1 and 32 (median of repeats, each model

@@ -211,8 +211,9 @@ def _curves(w: np.ndarray, f: np.ndarray, widths: list[int]) -> np.ndarray:
 @dataclass
 class Calibration:
     """What the calibration data says about a model: the Fisher diagonal of every Linear and Embedding weight
-    and the input Hessian of every Linear layer (in two parts, see ``input_hessians``). It depends on the model, the data and the Fisher mode, not on
-    the method or the budget, so one measurement serves every quantization of the same model."""
+    and the input Hessian of every Linear layer (in two parts, see ``input_hessians``). It depends on the
+    model, the data and the Fisher mode, not on the method or the budget, so one measurement serves every
+    quantization of the same model."""
 
     fisher: dict[str, torch.Tensor]
     hessians: dict[str, torch.Tensor]

@@ -1,9 +1,9 @@
 """One training loop for fine-tuning and distillation, on Hugging Face Accelerate.
 
-The same code runs on CPU, on one GPU (bf16 autocast) and on several (``accelerate launch``); ``bf16`` autocast
-on CPU is an opt-in (``--mixed-precision bf16``). Batches are
-drawn by a seeded, length-bucketed sampler (similar lengths together, so little padding), the optimizer is
-AdamW with linear warm-up and decay, and every epoch ends with a checkpoint that a re-run resumes from.
+The same code runs on CPU, on one GPU (bf16 autocast) and on several (``accelerate launch``); bf16 autocast on
+CPU is an opt-in (``--mixed-precision bf16``). Batches are drawn by a seeded, length-bucketed sampler (similar
+lengths together, so little padding), the optimizer is AdamW with linear warm-up and decay, and every epoch
+ends with a checkpoint that a re-run resumes from.
 """
 
 from __future__ import annotations
