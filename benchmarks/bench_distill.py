@@ -4,13 +4,14 @@
         --train runs/teacher/train.jsonl --test runs/teacher/test.jsonl
 
 Models compared (all cut from the teacher, all the teacher's class):
-- ``kd-1``: 1 block (the first), distilled with pare's defaults (KD + gold labels, only the block trained)
+- ``kd-1``: 1 block (the first), distilled with pare's defaults (KD + gold labels; the block, final norm and head
+  trained, the embeddings frozen)
   on the labelled train set plus unlabelled text;
 - ``gold-1``: the same student trained on gold labels only (alpha = 1, no teacher), same data, same steps;
 - ``trunc-1``: the teacher truncated to 1 block, untrained;
 - ``kd-2``, ``kd-3``: the first 2 and 3 blocks, distilled like ``kd-1``;
 - ablations of ``kd-1``, one setting changed each (only when listed in ``--students``): ``kd-1-all`` trains
-  every parameter, ``kd-1-head`` the block, final norm and head (embeddings frozen), ``kd-1-last`` starts
+  every parameter, ``kd-1-blocks`` only the block (final norm and head stay the teacher's), ``kd-1-last`` starts
   from the last block, ``kd-1-t2`` uses temperature 2, ``kd-1-mse`` adds an mse loss between the student's
   block output and the teacher's last block output.
 
@@ -207,7 +208,7 @@ def main() -> None:
     recipes = {
         "kd-1": {"layers": 1},
         "kd-1-all": {"layers": 1, "trainable": "all"},
-        "kd-1-head": {"layers": 1, "trainable": "head"},
+        "kd-1-blocks": {"layers": 1, "trainable": "blocks"},
         "kd-1-last": {"layers": 1, "init": "last"},
         "kd-1-t2": {"layers": 1, "temperature": 2.0},
         "kd-1-mse": {"layers": 1, "hidden_loss": "mse"},

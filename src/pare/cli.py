@@ -349,6 +349,11 @@ def redact_command(
     output: str | None = typer.Option(
         None, "-o", "--output", help="Write here (atomically) instead of stdout."
     ),
+    dequantize: Literal["linear", "none", "all"] = typer.Option(
+        "linear",
+        "--dequantize",
+        help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",
+    ),
 ) -> None:
     """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""
     import json
@@ -373,7 +378,7 @@ def redact_command(
             raise PareError("stdin: not valid UTF-8") from None
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    detector = PiiDetector.from_dir(model)
+    detector = PiiDetector.from_dir(model, dequantize=dequantize)
     spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
     records = [redaction_record(t, s, mode) for t, s in zip(texts, spans, strict=True)]
     if batch:
@@ -412,8 +417,8 @@ def distill_command(
     trainable: str = typer.Option(
         DISTILL.trainable,
         "--trainable",
-        help="blocks (embeddings and head stay the teacher's, HarEmb), head (blocks, final norm and head; "
-        "embeddings frozen) or all parameters.",
+        help="head (blocks, final norm and head; embeddings stay the teacher's, HarEmb), blocks (only the "
+        "blocks) or all parameters.",
     ),
     epochs: int = typer.Option(DISTILL.epochs, "--epochs"),
     batch_size: int = typer.Option(DISTILL.batch_size, "--batch-size"),

@@ -19,15 +19,23 @@ def model_class(config):
     return transformers.AutoModelForTokenClassification
 
 
-def load(path: str | Path, dequantize: bool = False):
+DEQUANTIZE = ("none", "linear", "all")
+
+
+def load(path: str | Path, dequantize: str = "none"):
     """A ready (eval-mode) model from ``path``.
 
     Quantized directories get ``QuantLinear``/``QuantEmbedding`` modules that hold a one-byte level index per
-    weight (unpacked once from the stored bits) and dequantize by table look-up on the fly;
-    ``dequantize=True`` instead expands every weight once, giving a plain model. Other directories load with ``transformers``.
+    weight (unpacked once from the stored bits) and dequantize by table look-up on the fly (``"none"``: memory
+    stays compressed). ``"all"`` expands every weight once, giving a plain model. ``"linear"`` expands the
+    Linear weights once and keeps embeddings compressed: a Linear layer uses all of its weight at every forward,
+    and expanding it each time costs as much as the matmul itself at batch 1, while an embedding expands only
+    the rows it looks up. Other directories load with ``transformers``.
     """
     from transformers import AutoConfig
 
+    if dequantize not in DEQUANTIZE:
+        raise PareError(f"dequantize {dequantize!r}: expected one of {', '.join(DEQUANTIZE)}")
     path = Path(path)
     if not (path / "config.json").is_file():
         raise PareError(f"{path}: not a model directory (no config.json)")
@@ -68,13 +76,14 @@ def load(path: str | Path, dequantize: bool = False):
         qweight = quantized[name]
         for module_name in [entry["module"], *entry["aliases"]]:
             module = model.get_submodule(module_name)
-            if dequantize:
+            embedding = isinstance(module, torch.nn.Embedding)
+            if dequantize == "all" or (dequantize == "linear" and not embedding):
                 with torch.no_grad():
                     module.weight.copy_(qweight.dequantize().to(module.weight.dtype))
                 continue
             parent_name, _, child = module_name.rpartition(".")
             parent = model.get_submodule(parent_name) if parent_name else model
-            if isinstance(module, torch.nn.Embedding):
+            if embedding:
                 new = QuantEmbedding(qweight, module.padding_idx)
             else:
                 new = QuantLinear(qweight, module.bias.detach() if module.bias is not None else None)
@@ -89,7 +98,7 @@ def export_dequantized(path: str | Path, out: str | Path) -> Path:
     from pare.io import atomic_dir
     from pare.quant.core import TOKENIZER_FILES
 
-    model = load(path, dequantize=True)
+    model = load(path, dequantize="all")
     with atomic_dir(out, inputs=(Path(path),)) as tmp:
         model.save_pretrained(tmp)
         for fname in TOKENIZER_FILES:

@@ -1,4 +1,5 @@
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -11,7 +12,7 @@ from transformers import (
 
 import pare.distill.core as distill_module
 from pare.distill import DistillConfig, distill, kd_loss, truncate
-from pare.distill.cache import teacher_targets
+from pare.distill.cache import fingerprint_dir, teacher_targets
 from pare.distill.core import build_features, load_model
 from pare.distill.data import read_distill_data
 from pare.distill.student import find_block_stack
@@ -88,6 +89,13 @@ def test_second_run_reads_the_teacher_cache(bert_teacher, data_files, tmp_path, 
     calls.clear()
     second = distill(bert_teacher, data_files, tmp_path / "b", cfg)
     assert calls == [] and second.teacher_cached
+    # a copy of the teacher elsewhere is the same teacher (pare compress copies its cached teacher)
+    copy = shutil.copytree(bert_teacher, tmp_path / "teacher_copy")
+    assert distill(copy, data_files, tmp_path / "c", cfg).teacher_cached and calls == []
+    # changed weights are another teacher
+    weights = next(copy.glob("*.safetensors"))
+    weights.write_bytes(weights.read_bytes()[:-1] + b"\x00")
+    assert fingerprint_dir(copy) != fingerprint_dir(bert_teacher)
 
 
 def test_same_seed_same_student(bert_teacher, data_files, tmp_path):

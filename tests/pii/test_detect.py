@@ -132,7 +132,7 @@ def test_quantized_dir_loads_through_pare_load(tiny_model_dir, tmp_path):
     )  # 16-wide rows: ~2.5 bits of scale overhead
     detector = PiiDetector.from_dir(model_dir, device="cpu")
     assert any("Quant" in type(m).__name__ for m in detector.model.modules())
-    reference = PiiDetector(pare.load(model_dir, dequantize=True), detector.tokenizer, detector.taxonomy)
+    reference = PiiDetector(pare.load(model_dir, dequantize="all"), detector.tokenizer, detector.taxonomy)
     text = ["Ana Silva, 12 Main St, ana@example.org"]
     assert detector.detect(text) == reference.detect(text)
 

@@ -52,7 +52,7 @@ def test_quantized_model_is_close_and_survives_save_load(tiny, tmp_path, method)
     out = save_quantized(result, tiny, tmp_path / "q")
     ids = make_batches(1, seed=7)[0]["input_ids"]
     full = logits(tiny, ids)
-    lazy, eager = pare.load(out), pare.load(out, dequantize=True)
+    lazy, eager = pare.load(out), pare.load(out, dequantize="all")
     assert isinstance(lazy.bert.embeddings.word_embeddings, QuantEmbedding)
     assert isinstance(lazy.classifier, QuantLinear)
     q = logits(lazy, ids)
@@ -64,6 +64,19 @@ def test_quantized_model_is_close_and_survives_save_load(tiny, tmp_path, method)
     assert entry["mse"] == pytest.approx(
         float(((lazy.classifier.weight - tiny.classifier.weight.detach()) ** 2).mean())
     )
+
+
+def test_linear_dequantize_mode_expands_linear_layers_only(tiny, tmp_path):
+    out = save_quantized(quantize(tiny, make_batches(), QuantConfig(bits=4.0)), tiny, tmp_path / "q")
+    ids = make_batches(1, seed=3)[0]["input_ids"]
+    mixed, lazy = pare.load(out, dequantize="linear"), pare.load(out)
+    assert isinstance(mixed.bert.embeddings.word_embeddings, QuantEmbedding)
+    assert type(mixed.classifier) is torch.nn.Linear
+    assert type(mixed.bert.encoder.layer[0].attention.self.query) is torch.nn.Linear
+    assert torch.equal(mixed.classifier.weight, lazy.classifier.weight)
+    torch.testing.assert_close(logits(mixed, ids), logits(lazy, ids), rtol=0, atol=1e-6)
+    with pytest.raises(PareError, match="dequantize 'some'"):
+        pare.load(out, dequantize="some")
 
 
 def test_bit_accounting_matches_bytes_on_disk(tiny, tmp_path):

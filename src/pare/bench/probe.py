@@ -18,6 +18,8 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    # quantized models load as ``pare redact`` loads them (``pare.load``: Linear weights expanded once)
+    parser.add_argument("--dequantize", choices=("linear", "none", "all"), default="linear")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -25,7 +27,7 @@ def main() -> None:
     from pare.loader import load
 
     started = time.perf_counter()
-    model = load(args.model_dir)
+    model = load(args.model_dir, args.dequantize)
     load_seconds = time.perf_counter() - started
     model.eval()
     total, blocks = param_counts(model)

@@ -30,12 +30,14 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
+    # quantized models load as ``pare redact`` loads them (``pare.load``: Linear weights expanded once)
+    parser.add_argument("--dequantize", choices=("linear", "none", "all"), default="linear")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
     from pare.loader import load
 
-    baseline, model = load(args.baseline_dir), load(args.model_dir)
+    baseline, model = load(args.baseline_dir, args.dequantize), load(args.model_dir, args.dequantize)
     # token ids both vocabularies hold (a trimmed model has fewer rows); content does not change the cost
     vocab = min(m.get_input_embeddings().num_embeddings for m in (baseline, model))
     generator = torch.Generator().manual_seed(args.seed)

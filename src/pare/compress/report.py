@@ -101,7 +101,9 @@ def write_report(rows: Sequence, out_dir: Path, recipe: Recipe, speed: dict[str,
         "# pare compress report\n\n"
         f"Machine: {machine}. Span F1 is strict micro F1 (label and trimmed character boundaries match) on the "
         "same test set for every stage, decoded with constrained BIOES Viterbi. Speed and peak memory are "
-        "measured for each model in a fresh process (median of 5 forward passes of 128 tokens).\n\n"
+        "measured for each model in a fresh process (median of 5 forward passes of 128 tokens); a quantized "
+        "model runs as `pare redact` loads it, its Linear weights expanded once and its embeddings compressed."
+        "\n\n"
         + markdown_table(rows)
         + "\n"
         + summary

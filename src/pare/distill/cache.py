@@ -42,12 +42,19 @@ def default_cache_dir() -> Path:
 
 
 def fingerprint_dir(path: str | Path) -> str:
-    """A cheap identity of a model directory: resolved path plus each file's name, size and mtime."""
-    path = Path(path).resolve()
-    h = hashlib.sha256(str(path).encode())
+    """The identity of a model directory: each file's name and the SHA-256 of its bytes.
+
+    By content, not by path or modification time, so a copy of the same teacher elsewhere (``pare compress``
+    copies its cached teacher into every output directory) finds the outputs already computed; hashing a
+    model's files costs a fraction of a second per 100 MB, far less than one pass of the teacher.
+    """
+    path = Path(path)
+    h = hashlib.sha256()
     for f in sorted(p for p in path.rglob("*") if p.is_file()):
-        st = f.stat()
-        h.update(f"{f.relative_to(path)}:{st.st_size}:{st.st_mtime_ns};".encode())
+        with f.open("rb") as fh:
+            h.update(
+                f"{f.relative_to(path).as_posix()}:{hashlib.file_digest(fh, 'sha256').hexdigest()};".encode()
+            )
     return h.hexdigest()
 
 

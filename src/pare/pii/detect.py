@@ -187,10 +187,14 @@ class PiiDetector:
         max_length: int | None = None,
         halo: int = DEFAULT_HALO,
         whole_words: bool | None = None,
+        dequantize: str = "linear",
     ) -> PiiDetector:
         """Load a token classifier directory: a plain Hugging Face one, or a pare-quantized one (``quant_config.json``).
 
-        ``device=None`` picks CUDA when available. A missing or broken directory is a one-line ``PareError``.
+        ``device=None`` picks CUDA when available. A quantized model loads with ``pare.load(dequantize=...)``:
+        by default its Linear weights are expanded once (fast at every batch size) and its embeddings stay
+        compressed; ``"none"`` keeps every weight compressed. A missing or broken directory is a one-line
+        ``PareError``.
         """
         from safetensors import SafetensorError
         from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
@@ -227,7 +231,7 @@ class PiiDetector:
             if quantized:
                 from pare.loader import load
 
-                model = load(model_dir)
+                model = load(model_dir, dequantize)
             else:
                 model = AutoModelForTokenClassification.from_pretrained(model_dir, config=config)
         except (OSError, ValueError, RuntimeError, KeyError, SafetensorError) as err:

@@ -396,14 +396,17 @@ def _quantize_tensor(
             q = padded.gather(1, idx).reshape(t.weight.shape)
             return output_error(q - t.weight.detach().float(), h)
 
-        full, (part_a, part_b) = hessian.sum(0), hessian
+        part_a, part_b = hessian  # the two document-disjoint parts (``FOLDS == 2``)
+        full = part_a + part_b
         fed = fit(full)
         held_out = error(fit(part_a), part_b) + error(fit(part_b), part_a)
-        plain_held_out = error(index, part_a) + error(index, part_b)
+        # plain assignment ignores H, so its error on either part is already a held-out one (and their sum is
+        # its error on the full H: the error is linear in H)
+        plain = error(index, part_a) + error(index, part_b)
         feedback = {
-            "kept": held_out < (1 - config.feedback_min_gain) * plain_held_out,
-            "output_error": [error(index, full), error(fed, full)],
-            "held_out_error": [plain_held_out, held_out],
+            "kept": held_out < (1 - config.feedback_min_gain) * plain,
+            "output_error": [plain, error(fed, full)],
+            "held_out_error": [plain, held_out],
         }
         if feedback["kept"]:
             index = fed
