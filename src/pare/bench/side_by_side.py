@@ -14,6 +14,8 @@ import time
 
 import torch
 
+from pare.loader import DEQUANTIZE
+
 
 def _seconds(model, ids: torch.Tensor, mask: torch.Tensor) -> float:
     started = time.perf_counter()
@@ -31,7 +33,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     # quantized models load as ``pare redact`` loads them (``pare.load``: Linear weights expanded once)
-    parser.add_argument("--dequantize", choices=("linear", "none", "all"), default="linear")
+    parser.add_argument("--dequantize", choices=DEQUANTIZE, default="linear")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
