@@ -8,7 +8,16 @@ from hypothesis import strategies as st
 
 from pare.errors import PareError
 from pare.quant.allocate import allocate_bits
-from pare.quant.codebook import assign, fit_codebook, int8_levels, int8_table, kmeans_dp, pack, unpack
+from pare.quant.codebook import (
+    assign,
+    fit_codebook,
+    int8_levels,
+    int8_table,
+    kmeans_dp,
+    pack,
+    unpack,
+    weighted_quantiles,
+)
 
 
 def distortion(w: np.ndarray, f: np.ndarray, levels: np.ndarray) -> float:
@@ -77,6 +86,33 @@ def test_long_rows_binned_dp_and_lloyd_close_to_exact():
     d_exact = sum(distortion(w[r], f[r], exact[r]) for r in range(4))
     d_fast = sum(distortion(w[r], f[r], fast[r]) for r in range(4))
     assert d_exact <= d_fast * (1 + 1e-9) < d_exact * 1.1
+
+
+@pytest.mark.parametrize("k", [32, 256])
+def test_lloyd_gives_an_isolated_weight_its_own_level(k):
+    # BERT's token-type row: a dense cloud with a few very sensitive weights, and one outlier far from it whose
+    # Fisher is moderate; plain Lloyd from weighted quantiles left it on the cloud's top level
+    rng = np.random.default_rng(0)
+    w = np.concatenate([rng.normal(0, 0.03, 383), [0.36]]).astype(np.float32)[None]
+    f = rng.random((1, 384)) ** 6 * 3e4 + 1.0
+    f[0, -1] = 1.5e3
+    exact = kmeans_dp(w, f, k)[0][0]
+    fast = fit_codebook(w, f, k)[0]
+    assert np.abs(fast - 0.36).min() < 1e-6
+    assert distortion(w[0], f[0], fast) <= 1.1 * distortion(w[0], f[0], exact) + 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.sampled_from([17, 24, 40]))
+def test_large_codebooks_never_worse_than_their_weighted_quantile_start(seed, k):
+    rng = np.random.default_rng(seed)
+    w = (rng.standard_normal((3, 64)) * rng.random((3, 1)) ** 2).astype(np.float32)
+    f = rng.random((3, 64)) ** 8 + 1e-4
+    start = weighted_quantiles(torch.from_numpy(w.astype(np.float64)), torch.from_numpy(f), k).numpy()
+    fitted = fit_codebook(w, f, k)
+    assert fitted.shape == (3, k) and np.all(np.diff(fitted, axis=1) >= 0)
+    for r in range(3):
+        assert distortion(w[r], f[r], fitted[r]) <= distortion(w[r], f[r], start[r]) * (1 + 1e-6) + 1e-12
 
 
 @pytest.mark.parametrize("bits", range(1, 9))

@@ -98,12 +98,20 @@ def assign(w: torch.Tensor, levels: torch.Tensor) -> torch.Tensor:
 
 
 def lloyd(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor, iters: int = 30) -> torch.Tensor:
-    """Weighted Lloyd: alternate nearest-level assignment and Fisher-weighted means until nothing moves."""
+    """Weighted Lloyd: alternate nearest-level assignment and Fisher-weighted means until nothing moves.
+
+    Lloyd alone never opens a level for an isolated weight: an 8-bit codebook left the largest weight of
+    BERT's token-type embedding (0.36, far from the rest) on a level at 0.08, 95% of the row's distortion.
+    So each round also moves levels no weight chose onto the weights of largest error, and the one level whose
+    removal costs least onto the worst weight when that weight's error is larger. Every step lowers the
+    distortion.
+    """
     idx = assign(w, levels)
     for _ in range(iters):
         mass = torch.zeros_like(levels).scatter_add_(1, idx, f)
         moment = torch.zeros_like(levels).scatter_add_(1, idx, f * w)
-        levels = torch.where(mass > 0, moment / mass.clamp_min(1e-300), levels).sort(dim=1).values
+        levels = torch.where(mass > 0, moment / mass.clamp_min(1e-300), levels)
+        levels = _swap(w, f, _reseed(w, f, levels, mass == 0))
         new = assign(w, levels)
         if torch.equal(new, idx):
             break
@@ -111,10 +119,56 @@ def lloyd(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor, iters: int = 3
     return levels
 
 
+def _errors(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Each weight's nearest level (``levels`` sorted) and its error ``f·(w - c(w))²``."""
+    idx = assign(w, levels)
+    return idx, f * (w - levels.gather(1, idx)) ** 2
+
+
+def _reseed(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor, empty: torch.Tensor) -> torch.Tensor:
+    """Move each row's ``empty`` levels onto its weights of largest error, largest first; sorted."""
+    most = int(empty.sum(1).max())
+    if most == 0:
+        return levels.sort(dim=1).values
+    err = _errors(w, f, levels.sort(dim=1).values)[1]
+    worst = w.gather(1, err.topk(most, dim=1).indices)  # (rows, most), largest error first
+    # the j-th empty level of a row takes its j-th worst weight
+    rank = (empty.cumsum(1) - 1).clamp(0, most - 1)
+    return torch.where(empty, worst.gather(1, rank), levels).sort(dim=1).values
+
+
+def _swap(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor) -> torch.Tensor:
+    """Per row, move the level whose removal costs least onto the weight of largest error, where that pays.
+
+    Removing level ``j`` sends its weights to the nearer neighbour, at cost ``R_j``; a level on the worst
+    weight then saves at least its error ``e``, so the distortion falls by at least ``e - R_j`` (sorted in,
+    sorted out).
+    """
+    k = levels.shape[1]
+    if k < 2:
+        return levels
+    idx, err = _errors(w, f, levels)
+    far = torch.full_like(w, torch.inf)
+    below = torch.where(idx > 0, (w - levels.gather(1, (idx - 1).clamp_min(0))) ** 2, far)
+    above = torch.where(idx < k - 1, (w - levels.gather(1, (idx + 1).clamp_max(k - 1))) ** 2, far)
+    removal = torch.zeros_like(levels).scatter_add_(1, idx, f * torch.minimum(below, above) - err)
+    cheapest, j = removal.min(1)
+    worst, i = err.max(1)
+    pays = (worst > cheapest).nonzero().squeeze(1)
+    levels = levels.clone()
+    levels[pays, j[pays]] = w[pays, i[pays]]
+    return levels.sort(dim=1).values
+
+
 def weighted_quantiles(w: torch.Tensor, f: torch.Tensor, k: int) -> torch.Tensor:
-    """``k`` levels at the mid-quantiles ``(t + 1/2)/k`` of each row's Fisher-weighted distribution."""
+    """``k`` levels at the mid-quantiles ``(t + 1/2)/k`` of each row's weights, each weight of mass ``f^(1/3)``.
+
+    High-resolution theory puts the levels minimizing ``Σ f (w - c)²`` at a density proportional to
+    (weight density × Fisher)^(1/3); mass ``f^(1/3)`` per weight is its cheap stand-in. Mass ``f`` crowded the
+    levels onto a few heavy weights (69 of 256 levels duplicated on a row of the MiniLM student's FFN output).
+    """
     ws, order = w.sort(dim=1)
-    cdf = f.gather(1, order).cumsum(1)
+    cdf = f.gather(1, order).pow(1 / 3).cumsum(1)
     cdf = cdf / cdf[:, -1:]
     q = ((torch.arange(k, dtype=w.dtype) + 0.5) / k).expand(w.shape[0], k).contiguous()
     pos = torch.searchsorted(cdf.contiguous(), q).clamp_max(w.shape[1] - 1)
@@ -151,7 +205,7 @@ def fit_codebook(w: np.ndarray, f: np.ndarray, k: int, exact_max_levels: int = 8
         init = torch.from_numpy(kmeans_dp(*_binned(w, f, BINS)[:2], k)[0].astype(np.float64))
     else:
         init = weighted_quantiles(tw, tf, k)
-    return lloyd(tw, tf, init, iters=10).numpy().astype(np.float32)
+    return lloyd(tw, tf, init).numpy().astype(np.float32)
 
 
 def int8_levels(levels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
