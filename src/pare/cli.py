@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pare.distill import DistillConfig
 from pare.errors import PareError
+from pare.loader import Dequantize
 from pare.quant import QuantConfig
 from pare.train.finetune import FinetuneConfig
 
@@ -349,7 +350,7 @@ def redact_command(
     output: str | None = typer.Option(
         None, "-o", "--output", help="Write here (atomically) instead of stdout."
     ),
-    dequantize: Literal["linear", "none", "all"] = typer.Option(
+    dequantize: Dequantize = typer.Option(
         "linear",
         "--dequantize",
         help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",

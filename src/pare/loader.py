@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal, get_args
 
 from pare.errors import PareError
 
@@ -19,10 +20,11 @@ def model_class(config):
     return transformers.AutoModelForTokenClassification
 
 
-DEQUANTIZE = ("none", "linear", "all")
+Dequantize = Literal["none", "linear", "all"]
+DEQUANTIZE: tuple[str, ...] = get_args(Dequantize)
 
 
-def load(path: str | Path, dequantize: str = "none"):
+def load(path: str | Path, dequantize: Dequantize = "none"):
     """A ready (eval-mode) model from ``path``.
 
     Quantized directories get ``QuantLinear``/``QuantEmbedding`` modules that hold a one-byte level index per

@@ -25,6 +25,7 @@ from pare.data.align import token_spans_to_char_spans
 from pare.decode import OperatingPoint, decode_spans, resolve_operating_point
 from pare.errors import PareError
 from pare.labels import Taxonomy
+from pare.loader import Dequantize, load
 from pare.pii.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
 from pare.progress import Track, no_track
 
@@ -187,7 +188,7 @@ class PiiDetector:
         max_length: int | None = None,
         halo: int = DEFAULT_HALO,
         whole_words: bool | None = None,
-        dequantize: str = "linear",
+        dequantize: Dequantize = "linear",
     ) -> PiiDetector:
         """Load a token classifier directory: a plain Hugging Face one, or a pare-quantized one (``quant_config.json``).
 
@@ -229,8 +230,6 @@ class PiiDetector:
             device = "cuda" if torch.cuda.is_available() else "cpu"
         try:
             if quantized:
-                from pare.loader import load
-
                 model = load(model_dir, dequantize)
             else:
                 model = AutoModelForTokenClassification.from_pretrained(model_dir, config=config)
