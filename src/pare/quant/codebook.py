@@ -165,7 +165,7 @@ def weighted_quantiles(w: torch.Tensor, f: torch.Tensor, k: int) -> torch.Tensor
 
     High-resolution theory puts the levels minimizing ``Σ f (w - c)²`` at a density proportional to
     (weight density × Fisher)^(1/3); mass ``f^(1/3)`` per weight is its cheap stand-in. Mass ``f`` crowded the
-    levels onto a few heavy weights (69 of 256 levels duplicated on a row of the MiniLM student's FFN output).
+    levels onto a few heavy weights (up to 83 of 256 levels duplicated on rows of a MiniLM student's FFN output).
     """
     ws, order = w.sort(dim=1)
     cdf = f.gather(1, order).pow(1 / 3).cumsum(1)
