@@ -38,10 +38,15 @@ def main() -> None:
     docs = read_jsonl(args.test)[: args.max_docs]
     ref = counts(args.reference, docs)
     print(f"{len(docs)} documents, {ref[:, 1].sum()} gold spans; F1 difference to {args.reference}, points")
-    print("| model | delta | 95% interval |\n|---|---|---|")
-    for model in args.models:
+    print("| model | F1 | delta | 95% interval |\n|---|---|---|---|")
+    for i, model in enumerate(args.models):
         d = paired_f1_difference(ref, counts(model, docs), args.resamples, seed=args.seed)
-        print(f"| {model} | {100 * d.delta:+.2f} | {100 * d.low:+.2f} .. {100 * d.high:+.2f} |", flush=True)
+        if i == 0:
+            print(f"| {args.reference} | {d.f1_a:.4f} | | |")
+        print(
+            f"| {model} | {d.f1_b:.4f} | {100 * d.delta:+.2f} | {100 * d.low:+.2f} .. {100 * d.high:+.2f} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -1,3 +1,7 @@
+import signal
+import subprocess
+import sys
+
 import pytest
 
 from pare.errors import PareError
@@ -39,4 +43,24 @@ def test_atomic_file_failure_leaves_no_trace(tmp_path):
     with pytest.raises(ValueError), atomic_file(dest) as tmp:
         tmp.write_text("partial")
         raise ValueError
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sigterm_during_an_atomic_write_leaves_no_trace(tmp_path):
+    # as under `pare ...`, whose entry point installs the handler
+    code = (
+        "import sys, time\n"
+        "from pare.io import atomic_dir, exit_on_sigterm\n"
+        "exit_on_sigterm()\n"
+        "with atomic_dir(sys.argv[1]) as tmp:\n"
+        "    (tmp / 'part.bin').write_bytes(b'x')\n"
+        "    print('writing', flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path / "out")], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "writing"
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from pare.distill import DistillConfig
 from pare.errors import PareError
+from pare.io import exit_on_sigterm
 from pare.loader import Dequantize
 from pare.quant import QuantConfig
 from pare.train.finetune import FinetuneConfig
@@ -97,6 +98,7 @@ def compress_command(
 
 def main() -> None:
     """Entry point: user errors become one line on stderr and exit status 2, never a traceback."""
+    exit_on_sigterm()
     try:
         app()
     except PareError as err:

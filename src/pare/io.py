@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from pare.errors import PareError
+
+
+def exit_on_sigterm() -> None:
+    """Make SIGTERM (``kill``, ``timeout``, a job scheduler) unwind like Ctrl-C, so ``finally`` blocks run and an
+    interrupted write removes its temporary directory. For programs (the CLI) to call, never the library."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def _umask() -> int:

@@ -48,6 +48,7 @@ def test_a_model_better_on_every_document_has_an_interval_above_zero():
     diff = paired_f1_difference(a, b, resamples=500)
     assert 0 < diff.low <= diff.delta <= diff.high
     assert diff.level == 0.95
+    assert diff.f1_b == 1.0 and diff.delta == pytest.approx(diff.f1_b - diff.f1_a)
 
 
 def test_counts_of_different_documents_are_refused():

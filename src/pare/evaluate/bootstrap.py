@@ -36,6 +36,8 @@ class F1Difference:
     low: float
     high: float
     level: float
+    f1_a: float
+    f1_b: float
 
 
 def _f1(counts: np.ndarray) -> np.ndarray:
@@ -53,4 +55,5 @@ def paired_f1_difference(
     deltas = _f1(b[draw].sum(1)) - _f1(a[draw].sum(1))
     tail = (1 - level) / 2
     low, high = np.quantile(deltas, [tail, 1 - tail])
-    return F1Difference(float(_f1(b.sum(0)) - _f1(a.sum(0))), float(low), float(high), level)
+    f1_a, f1_b = float(_f1(a.sum(0))), float(_f1(b.sum(0)))
+    return F1Difference(f1_b - f1_a, float(low), float(high), level, f1_a, f1_b)
