@@ -200,7 +200,10 @@ def render(rows: list[dict], out: Path) -> str:
     cols += ["tokens_per_s", "calibrate_s", "quantize_s"]
     lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:
-        cells = [f"{r[c]:.4g}" if isinstance(r.get(c), float) else str(r.get(c) or "-") for c in cols]
+        cells = [
+            f"{r[c]:.4g}" if isinstance(r.get(c), float) else "-" if r.get(c) is None else str(r[c])
+            for c in cols
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     (out / "results.md").write_text("\n".join(lines) + "\n")
     plot(rows, out / "f1_vs_bits.png")

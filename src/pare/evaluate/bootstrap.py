@@ -30,14 +30,18 @@ def document_counts(
 
 @dataclass(frozen=True)
 class F1Difference:
-    """Micro F1 of ``b`` minus that of ``a`` on the test set, and its bootstrap percentile interval."""
+    """Micro F1 of ``a`` and ``b`` on the test set, and the bootstrap percentile interval of their difference."""
 
-    delta: float
+    f1_a: float
+    f1_b: float
     low: float
     high: float
     level: float
-    f1_a: float
-    f1_b: float
+
+    @property
+    def delta(self) -> float:
+        """F1 of ``b`` minus F1 of ``a``."""
+        return self.f1_b - self.f1_a
 
 
 def _f1(counts: np.ndarray) -> np.ndarray:
@@ -55,5 +59,4 @@ def paired_f1_difference(
     deltas = _f1(b[draw].sum(1)) - _f1(a[draw].sum(1))
     tail = (1 - level) / 2
     low, high = np.quantile(deltas, [tail, 1 - tail])
-    f1_a, f1_b = float(_f1(a.sum(0))), float(_f1(b.sum(0)))
-    return F1Difference(f1_b - f1_a, float(low), float(high), level, f1_a, f1_b)
+    return F1Difference(float(_f1(a.sum(0))), float(_f1(b.sum(0))), float(low), float(high), level)
