@@ -494,12 +494,20 @@ def synth(
     locales: str | None = typer.Option(
         None, "--locales", help="Comma-separated languages (default: all of en,de,fr,es,it,pt,nl)."
     ),
-    split: str = typer.Option("all", "--split", help="all, train or test: which side of the template split."),
+    split: str = typer.Option(
+        "all",
+        "--split",
+        help="all, train or test: which side of the template split; transfer: the templates on neither side "
+        "(unlabelled text for distillation).",
+    ),
     test_fraction: float = typer.Option(
         0.2, "--test-fraction", help="Share of each language's templates held out for test."
     ),
     split_seed: int = typer.Option(
         0, "--split-seed", help="Seed of the template split; keep it equal for train and test."
+    ),
+    text_only: bool = typer.Option(
+        False, "--text-only", help="Write only each document's text: unlabelled data for `pare distill`."
     ),
     output: str = typer.Option(..., "-o", "--output", help="Output JSONL (written atomically)."),
 ) -> None:
@@ -509,5 +517,9 @@ def synth(
 
     chosen = locales.split(",") if locales is not None else None
     docs = synthesize(n, seed, chosen, split, test_fraction, track=rich_track, split_seed=split_seed)
-    written = write_jsonl(output, docs)
-    print(f"wrote {written} documents ({sum(len(d.spans) for d in docs)} spans) to {output}")
+    if text_only:
+        written = write_jsonl(output, ({"text": d.text} for d in docs))
+        print(f"wrote {written} unlabelled documents to {output}")
+    else:
+        written = write_jsonl(output, docs)
+        print(f"wrote {written} documents ({sum(len(d.spans) for d in docs)} spans) to {output}")

@@ -8,7 +8,15 @@ import pytest
 from faker import Faker
 
 from pare.data.jsonl import parse_record
-from pare.data.synth import KIND_LABELS, LOCALES, held_out_template_ids, render, synthesize, templates
+from pare.data.synth import (
+    KIND_LABELS,
+    LOCALES,
+    held_out_template_ids,
+    render,
+    synthesize,
+    templates,
+    transfer_templates,
+)
 from pare.data.synth.generate import FAKER_LOCALES
 from pare.data.synth.values import Filler
 from pare.errors import PareError
@@ -58,6 +66,20 @@ def test_template_inventory():
     assert {t.language for t in templates(["de", "fr"])} == {"de", "fr"}
 
 
+def test_transfer_templates_are_outside_the_split_and_cover_every_language_and_category():
+    pool, transfer = templates(), transfer_templates()
+    ids = {t.id for t in transfer}
+    assert len(ids) == len(transfer) and not ids & {t.id for t in pool}
+    assert Counter(t.language for t in transfer) == Counter({lang: 30 for lang in LOCALES})
+    assert {label for t in transfer for label in t.labels} == set(PRIVACY_FILTER_CATEGORIES)
+    assert all(any(not t.labels for t in transfer_templates([lang])) for lang in LOCALES)
+    docs = synthesize(300, seed=4, split="transfer")
+    assert {d.meta["template"] for d in docs} <= ids
+    assert {d.meta["template"][:2] for d in docs} == set(LOCALES)
+    # the ordinary pools do not change: "all" draws no transfer template
+    assert not {d.meta["template"] for d in synthesize(300, seed=4)} & ids
+
+
 def test_negatives_whole_documents_and_lookalikes(docs):
     assert any(not d.spans for d in docs)
     for lang in LOCALES:
@@ -92,7 +114,7 @@ def expected_spans(template, values):
 def test_span_text_equals_generated_value_for_every_template():
     rng = random.Random(0)
     fakers = {loc: Faker(loc) for locs in FAKER_LOCALES.values() for loc in locs}
-    for template in templates():
+    for template in templates() + transfer_templates():
         locale = rng.choice(FAKER_LOCALES[template.language])
         fakers[locale].seed_instance(rng.getrandbits(32))
         values = Filler(fakers[locale], random.Random(rng.getrandbits(32)), locale).fill(template)

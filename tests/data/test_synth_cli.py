@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -28,6 +29,15 @@ def test_cli_writes_valid_jsonl_and_is_deterministic_across_processes(tmp_path):
     assert {d.meta["template"][:3] for d in docs} <= {"en-", "de-"}
     assert run(*args, "-o", str(b)).returncode == 0
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_text_only_writes_unlabelled_transfer_documents(tmp_path):
+    out = tmp_path / "transfer.jsonl"
+    result = run("--n", "30", "--seed", "2", "--split", "transfer", "--text-only", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "wrote 30 unlabelled documents" in result.stdout
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 30 and all(set(r) == {"text"} and r["text"].strip() for r in records)
 
 
 def test_same_seed_same_bytes_whatever_the_string_hash_seed(tmp_path):

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pare.data.synth import KIND_LABELS, Template, render, templates
+from pare.data.synth import KIND_LABELS, Template, render, templates, transfer_templates
 
-TEMPLATES = templates()
+TEMPLATES = templates() + transfer_templates()
 
 
 @settings(max_examples=300, deadline=None)

@@ -27,10 +27,27 @@ invoice and tracking numbers, product codes, versions, git hashes, checksums, UU
 hosts, amounts, release dates and timestamps.
 
 ``held_out_template_ids`` holds out whole templates per language (by a hash of the id and ``split_seed``),
-so ``synthesize(..., split="test")`` measures generalization to unseen templates.
+so ``synthesize(..., split="test")`` measures generalization to unseen templates. A further 30 templates
+per language, the transfer templates (``split="transfer"``), are on neither side of that split: unlabelled
+text for distillation, where the teacher shows a student how it reads sentence frames it was not trained on.
 """
 
-from pare.data.synth.generate import LOCALES, held_out_template_ids, synthesize, templates
+from pare.data.synth.generate import (
+    LOCALES,
+    held_out_template_ids,
+    synthesize,
+    templates,
+    transfer_templates,
+)
 from pare.data.synth.template import KIND_LABELS, Template, render
 
-__all__ = ["KIND_LABELS", "LOCALES", "Template", "held_out_template_ids", "render", "synthesize", "templates"]
+__all__ = [
+    "KIND_LABELS",
+    "LOCALES",
+    "Template",
+    "held_out_template_ids",
+    "render",
+    "synthesize",
+    "templates",
+    "transfer_templates",
+]

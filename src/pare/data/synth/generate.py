@@ -34,15 +34,21 @@ FAKER_LOCALES: dict[str, tuple[str, ...]] = {
     "nl": ("nl_NL",),
 }
 LOCALES: tuple[str, ...] = tuple(FAKER_LOCALES)
-SPLITS: tuple[str, ...] = ("all", "train", "test")
-_BY_LANGUAGE: dict[str, tuple[Template, ...]] = {
-    "en": templates_en.TEMPLATES,
-    "de": templates_de.TEMPLATES,
-    "fr": templates_fr.TEMPLATES,
-    "es": templates_es.TEMPLATES,
-    "it": templates_it.TEMPLATES,
-    "pt": templates_pt.TEMPLATES,
-    "nl": templates_nl.TEMPLATES,
+SPLITS: tuple[str, ...] = ("all", "train", "test", "transfer")
+_MODULES = {
+    "en": templates_en,
+    "de": templates_de,
+    "fr": templates_fr,
+    "es": templates_es,
+    "it": templates_it,
+    "pt": templates_pt,
+    "nl": templates_nl,
+}
+_BY_LANGUAGE: dict[str, tuple[Template, ...]] = {lang: m.TEMPLATES for lang, m in _MODULES.items()}
+# Transfer templates are on neither side of the train/test split: text for a student to learn the teacher's
+# behaviour on sentence frames the teacher was not trained on (distillation's unlabelled data).
+_TRANSFER_BY_LANGUAGE: dict[str, tuple[Template, ...]] = {
+    lang: m.TRANSFER_TEMPLATES for lang, m in _MODULES.items()
 }
 
 
@@ -58,8 +64,13 @@ def _languages(locales: Sequence[str] | None) -> list[str]:
 
 
 def templates(locales: Sequence[str] | None = None) -> list[Template]:
-    """All templates of the given languages (default: all of ``LOCALES``), in a fixed order."""
+    """The train and test templates of the given languages (default: all of ``LOCALES``), in a fixed order."""
     return [t for lang in _languages(locales) for t in _BY_LANGUAGE[lang]]
+
+
+def transfer_templates(locales: Sequence[str] | None = None) -> list[Template]:
+    """The transfer templates of the given languages (never in ``templates``), in a fixed order."""
+    return [t for lang in _languages(locales) for t in _TRANSFER_BY_LANGUAGE[lang]]
 
 
 def held_out_template_ids(
@@ -110,9 +121,10 @@ def synthesize(
     """Generate ``n`` labelled documents; the same arguments always give the same documents.
 
     Each document draws a language uniformly from ``locales``, then a template of that language (restricted
-    to the ``train`` or ``test`` templates of ``held_out_template_ids`` unless ``split="all"``), then a Faker
-    locale of the language. ``meta`` records ``template``, ``locale`` and ``style``. ``split_seed`` picks the
-    template split; keep it equal when drawing a train and a test set.
+    to the ``train`` or ``test`` templates of ``held_out_template_ids`` unless ``split="all"``; with
+    ``split="transfer"``, a transfer template instead), then a Faker locale of the language. ``meta`` records
+    ``template``, ``locale`` and ``style``. ``split_seed`` picks the template split; keep it equal when
+    drawing a train and a test set.
     """
     if n <= 0:
         raise PareError(f"number of documents must be positive, got {n}")
@@ -120,8 +132,8 @@ def synthesize(
         raise PareError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
     if not 0 < test_fraction < 1:
         raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
-    pool = templates(locales)
-    if split != "all":
+    pool = transfer_templates(locales) if split == "transfer" else templates(locales)
+    if split in ("train", "test"):
         held_out = held_out_template_ids(pool, test_fraction, split_seed)
         pool = [t for t in pool if (t.id in held_out) == (split == "test")]
     by_language: dict[str, list[Template]] = {}

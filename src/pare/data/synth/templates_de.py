@@ -204,3 +204,231 @@ TEMPLATES: tuple[Template, ...] = (
         "noch vor den Feiertagen verschickt.",
     ),
 )
+
+# Transfer templates: in neither side of the train/test split (see generate.py).
+TRANSFER_TEMPLATES: tuple[Template, ...] = (
+    Template(
+        id="de-chat-004",
+        style="chat",
+        text="{first_name}: Hab gestern noch mit {person_2} telefoniert, der Umzug steigt am {date}\n"
+        "{first_name_3}: Und wohin genau? Die neue Adresse hab ich nirgends\n{first_name}: {street}, dritter "
+        "Stock. Die Klingel geht noch nicht, also ruf {first_name_2} einfach unter {phone_2} an",
+    ),
+    Template(
+        id="de-email-005",
+        style="email",
+        text="Hallo {first_name},\n\nwie am Montag besprochen, übernimmt ab sofort {person_2} von der Firma "
+        "{company} unsere Wartungsverträge. Am besten erreichst du {first_name_2} vormittags unter "
+        "{phone_2}, Angebote bitte per Mail an {email_2}.\n\nSchöne Grüße aus {city}\n{first_name_3}",
+    ),
+    Template(
+        id="de-email-006",
+        style="email",
+        text="Betreff: Dein Zugang zum Staging-System\n\nHi {first_name},\n\ndein Account ist eingerichtet. "
+        "Du meldest dich mit {email} an, das Startpasswort lautet {password}. Bitte ändere es gleich beim "
+        "ersten Login. Den API-Schlüssel {api_key} legst du bitte nur im Passwort-Tresor ab, nicht im "
+        "Teams-Chat.\n\nGruß\n{first_name_2}",
+    ),
+    Template(
+        id="de-email-007",
+        style="email",
+        text="Guten Tag {title} {last_name},\n\nvielen Dank für Ihre Buchung über {company}. Ihr "
+        "Doppelzimmer ist ab dem {date} für drei Nächte reserviert, bezahlt wird bei Abreise mit der "
+        "Kreditkarte {card}. Ihre Reservierung können Sie hier einsehen oder ändern: {share_url}\n\nWir "
+        "freuen uns auf Ihren Besuch in {city}!",
+    ),
+    Template(
+        id="de-email-008",
+        style="email",
+        text="Hallo {first_name},\n\ndie Lastschrift zur Rechnung {invoice_no} ist zurückgekommen, weil die "
+        "hinterlegte IBAN {iban} nicht mehr gültig ist. Über diesen persönlichen Link können Sie bis zum "
+        "{event_date} eine neue Bankverbindung eintragen: {share_url}\n\nFreundliche Grüße\n{first_name_2}, "
+        "Kundenservice {company}",
+    ),
+    Template(
+        id="de-letter-001",
+        style="letter",
+        text="{person}\n{address_block}\n\n{company}\n\nKündigung meiner Mitgliedschaft\n\nSehr geehrte "
+        "Damen und Herren,\n\nhiermit kündige ich meine Mitgliedschaft zum nächstmöglichen Zeitpunkt. Bitte "
+        "bestätigen Sie die Kündigung schriftlich und buchen Sie danach nichts mehr von meinem Konto {iban} "
+        "ab.\n\nMit freundlichen Grüßen\n{person}",
+    ),
+    Template(
+        id="de-letter-002",
+        style="letter",
+        text="Sehr geehrte Damen und Herren,\n\nam {date} wurde mein geparktes Auto in {city} angefahren. "
+        "Die verursachende Person, {person_2}, hat den Schaden eingeräumt und ist unter {phone_2} "
+        "erreichbar. Die Reparatur kostet laut Kostenvoranschlag {amount}. Bitte überweisen Sie den Betrag "
+        "auf {iban}.\n\nMit freundlichen Grüßen\n{person}",
+    ),
+    Template(
+        id="de-forum-001",
+        style="forum",
+        text="Hallo zusammen,\n\nseit dem Update auf {version} bekomme ich beim Start nur noch „connection "
+        "refused“. In meiner .env steht DATABASE_URL={conn}, der Container läuft auf {host}. Laut Doku "
+        "({public_url}) müsste das reichen. Hat jemand eine Idee?\n\nDanke und Gruß\n{first_name}",
+    ),
+    Template(
+        id="de-forum-002",
+        style="forum",
+        text="Hallo in die Runde! Wir ziehen im Sommer nach {city} und suchen noch einen Kitaplatz für "
+        "unsere Tochter. Hat jemand Erfahrungen mit den Einrichtungen im Westend? Ich bin {first_name} und "
+        "freue mich über jeden Tipp, gern auch per Mail an {email} oder per WhatsApp unter {phone}.",
+    ),
+    Template(
+        id="de-forum-003",
+        style="forum",
+        text="Gefunden: Am Samstagabend lag vor dem Bahnhof in {city} eine braune Geldbörse. Drin sind "
+        "EC-Karte und Ausweis auf den Namen {person}. Über das Profil {url} habe ich schon geschrieben, aber "
+        "noch keine Antwort bekommen. Wer {first_name} kennt, meldet sich bitte bei mir unter {phone_2}.",
+    ),
+    Template(
+        id="de-review-001",
+        style="review",
+        text="★★★★★ Klare Empfehlung! Das Team um {person} aus {city} hat unser Treppenhaus in zwei Tagen "
+        "gestrichen, pünktlich, sauber und zum vereinbarten Festpreis. Die Handynummer darf ich weitergeben: "
+        "{phone}. Einfach nach {first_name} fragen und schöne Grüße von Familie {last_name_2} ausrichten.",
+    ),
+    Template(
+        id="de-review-002",
+        style="review",
+        text="3 von 5 Sternen. Der Akku-Staubsauger von {company} (Art.-Nr. {product_code}) ist leicht und "
+        "angenehm leise, aber schon nach {num} Ladezyklen lässt der Akku merklich nach. Für {amount} hätte "
+        "ich mehr erwartet. Immerhin hat der Kundendienst meine Reklamation {ticket} schnell bearbeitet.",
+    ),
+    Template(
+        id="de-minutes-001",
+        style="minutes",
+        text="Protokoll der Eigentümerversammlung vom {event_date}\nAnwesend: {person}, {person_2}, "
+        "{title_3} {last_name_3} (Hausverwaltung {company})\n\nTOP 1: {first_name_2} berichtet, die Heizung "
+        "müsse erneuert werden; günstigstes Angebot: {amount}.\nTOP 2: Die Gartenpflege koordiniert künftig "
+        "{person_4} ({email_4}).",
+    ),
+    Template(
+        id="de-recruiting-001",
+        style="recruiting",
+        text="Guten Tag {title} {last_name},\n\nbei der Suche nach einer Teamleitung für unser Werk in "
+        "{city} bin ich auf Ihr Profil {url} gestoßen. Hätten Sie Lust auf ein kurzes Gespräch? Mein "
+        "Vorschlag wäre der {date}. Sie erreichen mich unter {phone_2} oder {email_2}.\n\nBeste Grüße\n"
+        "{person_2}\nTalent Acquisition, {company}",
+    ),
+    Template(
+        id="de-rental-001",
+        style="rental",
+        text="Guten Tag {title} {last_name},\n\nwie telefonisch besprochen, ziehe ich zum {date} aus der "
+        "Wohnung {street} aus. Die Kaution überweisen Sie bitte auf mein Konto {iban_2}. Post erreicht mich "
+        "ab sofort unter meiner neuen Anschrift: {address_2}.\n\nViele Grüße\n{person_2}",
+    ),
+    Template(
+        id="de-rental-002",
+        style="rental",
+        text="Sehr geehrte Damen und Herren,\n\nich interessiere mich sehr für Ihre 3-Zimmer-Wohnung in "
+        "{city}. Mein Partner und ich arbeiten beide unbefristet und haben keine Haustiere. Passt Ihnen eine "
+        "Besichtigung am {date}? Sie erreichen mich unter {phone} oder {email}.\n\nFreundliche Grüße\n"
+        "{person}",
+    ),
+    Template(
+        id="de-school-001",
+        style="school",
+        text="Liebe Eltern der Klasse 4b,\n\nam {event_date} fahren wir für drei Tage ins Schullandheim nach "
+        "{city}. Den Beitrag von {amount} überweisen Sie bitte bis Monatsende auf das Klassenkonto {iban}. "
+        "Bei Fragen erreichen Sie unsere Elternvertretung, {person}, unter {email}.\n\nHerzliche Grüße\n"
+        "{person_2}, Klassenleitung",
+    ),
+    Template(
+        id="de-transcript-001",
+        style="transcript",
+        text="Gesprächsmitschnitt {ticket} ({timestamp})\nAgent: Kundenservice {company}, Sie sprechen mit "
+        "{first_name_2}.\nKunde: Hallo, {person} hier. Ich habe eine neue Telefonnummer: {phone}.\nAgent: "
+        "Gern. Dann bräuchte ich noch Ihre Vertragskontonummer und Ihr Geburtsdatum.\nKunde: {account}, "
+        "geboren bin ich am {birth_date}.",
+    ),
+    Template(
+        id="de-clinical-003",
+        style="clinical",
+        text="{title} {last_name} (geb. {birth_date}, wohnhaft {address}) wurde am {date} mit akuten "
+        "Oberbauchschmerzen über die Notaufnahme des Klinikums {city} aufgenommen. Nach laparoskopischer "
+        "Cholezystektomie komplikationsloser Verlauf. Die Fäden können am {date_2} in der Hausarztpraxis "
+        "gezogen werden.",
+    ),
+    Template(
+        id="de-hr-003",
+        style="hr",
+        text="Hallo Lohnbuchhaltung,\n\n{person} hat am {date} geheiratet und heißt ab sofort {first_name} "
+        "{last_name_2}. Bitte ändert den Namen auch in DATEV und überweist das Gehalt ab der nächsten "
+        "Abrechnung auf das neue Konto {iban}. Die neue Anschrift lautet {address}.\n\nDanke und viele Grüße "
+        "aus der Personalabteilung",
+    ),
+    Template(
+        id="de-sms-003",
+        style="sms",
+        text="Hey, schaffe es erst gegen {time} Uhr. Den Schlüssel hat {person_2} aus dem Erdgeschoss. WLAN "
+        "ist die FRITZ!Box im Flur, Passwort {password}. Bis später, {first_name}",
+    ),
+    Template(
+        id="de-news-001",
+        style="news",
+        text="{city} – Die Stadtwerke wollen bis zum {event_date} insgesamt {num} neue Ladesäulen für "
+        "Elektroautos aufstellen. Den Zuschlag für den Ausbau hat nach Angaben der Verwaltung die Firma "
+        "{company} erhalten, die ersten Bauarbeiten beginnen im Frühjahr. Eine Karte der geplanten Standorte "
+        "ist unter {public_url} abrufbar.",
+    ),
+    Template(
+        id="de-news-002",
+        style="news",
+        text="Wartungsarbeiten am Wochenende\n\nAm {event_date} ist unser Kundenportal ab {time} Uhr für "
+        "mehrere Stunden nicht erreichbar. In dieser Zeit spielen wir Version {version} ein und ziehen die "
+        "Server in ein neues Rechenzentrum in {city} um. Den aktuellen Stand finden Sie unter {public_url}.\n"
+        "\nIhr Serviceteam von {company}",
+    ),
+    Template(
+        id="de-log-003",
+        style="log",
+        text="{timestamp} [INFO] Pipeline #{num} gestartet, Branch main, Commit {sha}\n{timestamp_2} [INFO] "
+        "Abhängigkeiten geladen von {public_url}\n{timestamp_3} [WARNUNG] Test Rechnungsexport übersprungen "
+        "(Zeitüberschreitung auf {host})\n{timestamp_4} [INFO] Image {version} veröffentlicht, Digest "
+        "sha256:{sha256}",
+    ),
+    Template(
+        id="de-log-004",
+        style="log",
+        text="{timestamp} DEBUG POST /api/v2/sitzung angemeldet als {email} von {ip}\n{timestamp_2} DEBUG "
+        "Header Authorization: Bearer {jwt}\n{timestamp_3} WARN  Token abgelaufen für Nutzer-ID {uuid}, "
+        "Neuanmeldung erforderlich\n{timestamp_4} INFO  Sitzung {uuid_2} beendet",
+    ),
+    Template(
+        id="de-json-002",
+        style="json",
+        text='{{"ereignis": "kunde.aktualisiert", "zeit": "{timestamp}", "kunde": {{"id": "{uuid}", "name": '
+        '"{person}", "telefon": "{phone}", "email": "{email}", "lieferadresse": "{address}"}}}}',
+    ),
+    Template(
+        id="de-config-003",
+        style="config",
+        text="# .env für {company} – NICHT einchecken!\nAPP_ENV=production\nAPP_URL={public_url}\n"
+        "DATABASE_URL={conn}\nMAIL_USERNAME={email}\nMAIL_PASSWORD={password}\nSTRIPE_SECRET={api_key}\n"
+        "SENTRY_RELEASE={version}",
+    ),
+    Template(
+        id="de-code-002",
+        style="code",
+        text='BASIS_URL = "{public_url}"\n\n\ndef kontostand_abrufen(konto_id):\n    # TODO: Token in den '
+        'Vault verschieben ({first_name} fragen)\n    kopf = {{"Authorization": "Bearer {token}"}}\n    '
+        'antwort = requests.get(f"{{BASIS_URL}}/konten/{{konto_id}}", headers=kopf, timeout=10)\n    return '
+        "antwort.json()",
+    ),
+    Template(
+        id="de-csv-002",
+        style="csv",
+        text="Startnr;Nachname;Vorname;Geburtsdatum;Firma;E-Mail\n"
+        "{num};{last_name};{first_name};{birth_date};{company};{email}\n"
+        "{num_2};{last_name_2};{first_name_2};{birth_date_2};{company_2};{email_2}",
+    ),
+    Template(
+        id="de-form-003",
+        style="form",
+        text="Nachsendeauftrag Privat\nName: {full_name}\nBisherige Anschrift: {address}\nNeue Anschrift:\n"
+        "{address_block_2}\nNachsenden ab: {date}\nTelefon für Rückfragen: {phone}\nZahlung per Lastschrift "
+        "von IBAN {iban}\nAuftragsnummer: {order_id}",
+    ),
+)
