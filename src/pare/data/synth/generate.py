@@ -35,6 +35,7 @@ FAKER_LOCALES: dict[str, tuple[str, ...]] = {
 }
 LOCALES: tuple[str, ...] = tuple(FAKER_LOCALES)
 SPLITS: tuple[str, ...] = ("all", "train", "test", "transfer")
+# language -> its module of templates: ``TEMPLATES`` (the train/test pool) and ``TRANSFER_TEMPLATES``
 _MODULES = {
     "en": templates_en,
     "de": templates_de,
@@ -43,12 +44,6 @@ _MODULES = {
     "it": templates_it,
     "pt": templates_pt,
     "nl": templates_nl,
-}
-_BY_LANGUAGE: dict[str, tuple[Template, ...]] = {lang: m.TEMPLATES for lang, m in _MODULES.items()}
-# Transfer templates are on neither side of the train/test split: text for a student to learn the teacher's
-# behaviour on sentence frames the teacher was not trained on (distillation's unlabelled data).
-_TRANSFER_BY_LANGUAGE: dict[str, tuple[Template, ...]] = {
-    lang: m.TRANSFER_TEMPLATES for lang, m in _MODULES.items()
 }
 
 
@@ -65,12 +60,16 @@ def _languages(locales: Sequence[str] | None) -> list[str]:
 
 def templates(locales: Sequence[str] | None = None) -> list[Template]:
     """The train and test templates of the given languages (default: all of ``LOCALES``), in a fixed order."""
-    return [t for lang in _languages(locales) for t in _BY_LANGUAGE[lang]]
+    return [t for lang in _languages(locales) for t in _MODULES[lang].TEMPLATES]
 
 
 def transfer_templates(locales: Sequence[str] | None = None) -> list[Template]:
-    """The transfer templates of the given languages (never in ``templates``), in a fixed order."""
-    return [t for lang in _languages(locales) for t in _TRANSFER_BY_LANGUAGE[lang]]
+    """The transfer templates of the given languages (never in ``templates``), in a fixed order.
+
+    They are on neither side of the train/test split: text on which a student learns the teacher's behaviour
+    on sentence frames the teacher was not trained on (distillation's unlabelled data).
+    """
+    return [t for lang in _languages(locales) for t in _MODULES[lang].TRANSFER_TEMPLATES]
 
 
 def held_out_template_ids(

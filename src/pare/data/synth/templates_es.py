@@ -203,7 +203,7 @@ TEMPLATES: tuple[Template, ...] = (
     ),
 )
 
-# Transfer templates: in neither side of the train/test split (see generate.py).
+# Transfer templates: on neither side of the train/test split (see generate.transfer_templates).
 TRANSFER_TEMPLATES: tuple[Template, ...] = (
     Template(
         id="es-chat-004",
