@@ -24,7 +24,12 @@ Prints a markdown table and JSON.
 With ``--seeds 0,1,2`` every trained student is trained once per seed (the seed orders the batches and
 draws the dropout masks): F1 is then the mean, with the lowest and highest, and speed is timed on the
 first seed's model (the architectures are identical).
-Unlabelled text defaults to freshly synthesized train-template documents with their spans dropped.
+A student already trained by an earlier run of the same command (same settings and data files) is reused, so
+an interrupted run resumes where it stopped (its training time is then the sum of its epochs); a student
+interrupted mid-training resumes from its last finished epoch.
+Unlabelled text defaults to freshly synthesized documents without spans (the teacher labels them):
+``--n-unlabelled`` from the train templates and ``--n-transfer`` from the transfer templates, on neither side of
+the train/test split; ``--unlabelled FILE`` (repeatable) uses your own text instead.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 from pare.bench.measure import compare_speed, peak_rss_mb
@@ -86,6 +92,20 @@ def model_stats(model_dir: Path) -> dict:
         "block_params": sum(p.numel() for p in blocks.parameters()),
         "file_mb": sum(f.stat().st_size for f in model_dir.glob("*.safetensors")) / 2**20,
     }
+
+
+def trained_before(out: Path, config: DistillConfig, data: list[Path]) -> float | None:
+    """The summed epoch times of a student an earlier run of this benchmark already trained into ``out`` with the
+    same settings and data files, so that an interrupted run resumes; None when there is none."""
+    record_file = out / "pare_distill.json"
+    if not record_file.is_file():
+        return None
+    record = json.loads(record_file.read_text())
+    wanted = {k: v for k, v in asdict(config).items() if k != "layers"}  # recorded as the kept indices
+    same = all(record["settings"].get(k) == v for k, v in wanted.items())
+    if not same or record["data"]["files"] != [str(p) for p in data]:
+        return None
+    return sum(epoch["seconds"] for epoch in record["history"])
 
 
 def timed_in_subprocess(model_dir: Path, max_length: int, repeats: int) -> dict:
@@ -146,9 +166,13 @@ def main() -> None:
     p.add_argument("--train", type=Path)
     p.add_argument("--test", type=Path)
     p.add_argument(
-        "--unlabelled", type=Path, help="JSONL/.txt of extra unlabelled text (default: synthesized)"
+        "--unlabelled",
+        type=Path,
+        action="append",
+        help="JSONL/.txt of unlabelled text, repeatable (default: synthesized)",
     )
-    p.add_argument("--n-unlabelled", type=int, default=3000, help="synthesized unlabelled documents")
+    p.add_argument("--n-unlabelled", type=int, default=3000, help="synthesized train-template documents")
+    p.add_argument("--n-transfer", type=int, default=3000, help="synthesized transfer-template documents")
     p.add_argument("--max-train", type=int, default=3000, help="use the first N training documents")
     p.add_argument("--max-test", type=int, default=1000, help="evaluate on the first N test documents")
     p.add_argument("--work", type=Path, default=Path("runs/bench_distill"))
@@ -194,10 +218,15 @@ def main() -> None:
     if unlabelled is None:
         from pare.data.synth import synthesize
 
-        unlabelled = work / "unlabelled.jsonl"
-        docs = synthesize(args.n_unlabelled, seed=12345, split="train")
-        write_jsonl(unlabelled, ({"text": d.text} for d in docs))  # no "spans": unlabelled
-    data = [train, unlabelled]
+        unlabelled = []
+        for name, n, seed, split in (
+            ("unlabelled", args.n_unlabelled, 12345, "train"),
+            ("transfer", args.n_transfer, 12346, "transfer"),
+        ):
+            if n > 0:
+                unlabelled.append(work / f"{name}.jsonl")
+                write_jsonl(unlabelled[-1], synthesize(n, seed, split=split), text_only=True)
+    data = [train, *unlabelled]
     common = {
         "epochs": args.epochs,
         "batch_size": args.batch_size,
@@ -227,10 +256,14 @@ def main() -> None:
         rows[name] = {"dirs": [], "train_s": []}
         for seed in seeds:
             out = work / (name if len(seeds) == 1 else f"{name}-seed{seed}")
-            started = time.perf_counter()
-            distill(args.teacher, data, out, DistillConfig(**{**common, **recipes[name], "seed": seed}))
+            config = DistillConfig(**{**common, **recipes[name], "seed": seed})
+            seconds = trained_before(out, config, data)
+            if seconds is None:
+                started = time.perf_counter()
+                distill(args.teacher, data, out, config)
+                seconds = time.perf_counter() - started
             rows[name]["dirs"].append(str(out))
-            rows[name]["train_s"].append(round(time.perf_counter() - started, 1))
+            rows[name]["train_s"].append(round(seconds, 1))
     for row in rows.values():
         dirs = [Path(d) for d in row["dirs"]]
         row.update(model_stats(dirs[0]))

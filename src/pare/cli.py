@@ -518,7 +518,7 @@ def synth(
     chosen = locales.split(",") if locales is not None else None
     docs = synthesize(n, seed, chosen, split, test_fraction, track=rich_track, split_seed=split_seed)
     if text_only:
-        written = write_jsonl(output, ({"text": d.text} for d in docs))
+        written = write_jsonl(output, docs, text_only=True)
         print(f"wrote {written} unlabelled documents to {output}")
     else:
         written = write_jsonl(output, docs)

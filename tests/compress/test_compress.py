@@ -10,6 +10,7 @@ from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from pare.compress import compress, parse_recipe
 from pare.compress.recipe import load_recipe
+from pare.data.synth import synthesize
 from pare.errors import PareError
 
 
@@ -22,7 +23,7 @@ def tiny_teacher(tiny_bert) -> Path:
 def recipe_for(teacher: Path) -> dict:
     return {
         "teacher": str(teacher),
-        "data": {"synth": {"n_train": 24, "n_test": 8, "n_unlabelled": 12, "seed": 3}},
+        "data": {"synth": {"n_train": 24, "n_test": 8, "n_unlabelled": 12, "n_transfer": 6, "seed": 3}},
         "stages": [
             {"distill": {"layers": 1, "epochs": 1, "batch_size": 8, "max_length": 64}},
             {"trim": {}},
@@ -40,9 +41,11 @@ def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, m
     assert rows[0].f1_pct_teacher == pytest.approx(100.0) or rows[0].f1 == 0
     for name in ("student", "trimmed", "final", "data"):
         assert (out / name).is_dir()
-    unlabelled = [json.loads(line) for line in (out / "data" / "unlabelled.jsonl").read_text().splitlines()]
-    assert len(unlabelled) == 12 and all(set(r) == {"text"} for r in unlabelled)
-    assert json.loads((out / "student" / "pare_distill.json").read_text())["data"]["documents"] == 24 + 12
+    for name, n, seed, split in (("unlabelled", 12, 3 + 2, "train"), ("transfer", 6, 3 + 3, "transfer")):
+        records = [json.loads(line) for line in (out / "data" / f"{name}.jsonl").read_text().splitlines()]
+        assert all(set(r) == {"text"} for r in records)  # no spans: the teacher labels them
+        assert [r["text"] for r in records] == [d.text for d in synthesize(n, seed, split=split)]
+    assert json.loads((out / "student" / "pare_distill.json").read_text())["data"]["documents"] == 24 + 12 + 6
     student = AutoModelForTokenClassification.from_pretrained(out / "student")
     assert student.config.num_hidden_layers == 1
     trimmed_vocab = len(AutoTokenizer.from_pretrained(out / "trimmed"))
@@ -108,6 +111,12 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert [s.output for s in recipe.stages] == ["teacher", "student", "trimmed", "final"]
     trim = recipe.stages[2]
     assert trim.options == {"keep_frequent": 10000}  # the stage default, also for a recipe's bare `trim`
+    assert recipe.data.synth.n_transfer == 0  # transfer text is opt-in: it lengthens distillation
+    assert recipe.stages[1].options == {"epochs": 6}  # a recipe's distill keeps its own epochs
+    assert (
+        parse_recipe({"teacher": "t", "stages": [{"distill": {"epochs": 2}}]}).stages[0].options["epochs"]
+        == 2
+    )
     written = parse_recipe({"teacher": "t", "stages": ["distill", {"trim": {"keep_frequent": 0}}]})
     assert written.stages[1].options == {"keep_frequent": 0}
     assert parse_recipe({"teacher": "t", "stages": ["distill", "trim"]}).stages[1].options == trim.options

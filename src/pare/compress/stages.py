@@ -23,9 +23,10 @@ def cache_root() -> Path:
 def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tuple[Path, Path, list[Path]]:
     """The recipe's train and test JSONL files and its unlabelled text files.
 
-    When the recipe has no training data, they are synthesized into ``data_dir``: train and unlabelled
-    documents from the train templates (seeds ``seed`` and ``seed + 2``; the unlabelled ones without spans),
-    test documents from the held-out templates (seed ``seed + 1``).
+    When the recipe has no training data, they are synthesized into ``data_dir``: train documents from the
+    train templates (seed ``seed``), test documents from the held-out templates (seed ``seed + 1``), and
+    unlabelled ones, without spans: ``n_unlabelled`` from the train templates (seed ``seed + 2``) and
+    ``n_transfer`` from the transfer templates, on neither side of the split (seed ``seed + 3``).
     """
     spec = recipe.data
     unlabelled = [Path(p) for p in spec.unlabelled]
@@ -40,12 +41,16 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
         write_jsonl(train, synthesize(synth.n_train, synth.seed, synth.locales, split="train", track=track))
     if not test.is_file():
         write_jsonl(test, synthesize(synth.n_test, synth.seed + 1, synth.locales, split="test", track=track))
-    if synth.n_unlabelled > 0:
-        text = data_dir / "unlabelled.jsonl"
-        if not text.is_file():
-            docs = synthesize(synth.n_unlabelled, synth.seed + 2, synth.locales, split="train", track=track)
-            write_jsonl(text, ({"text": d.text} for d in docs))
-        unlabelled.append(text)
+    for name, n, seed, split in (
+        ("unlabelled", synth.n_unlabelled, synth.seed + 2, "train"),
+        ("transfer", synth.n_transfer, synth.seed + 3, "transfer"),
+    ):
+        if n > 0:
+            text = data_dir / f"{name}.jsonl"
+            if not text.is_file():
+                docs = synthesize(n, seed, synth.locales, split=split, track=track)
+                write_jsonl(text, docs, text_only=True)
+            unlabelled.append(text)
     return train, test, unlabelled
 
 

@@ -122,12 +122,24 @@ def read_jsonl(
     return docs
 
 
-def write_jsonl(path: str | Path, docs: Iterable[Document | dict], *, inputs: tuple[Path, ...] = ()) -> int:
-    """Atomically write documents (or plain dicts) as JSONL; returns the number written."""
+def write_jsonl(
+    path: str | Path,
+    docs: Iterable[Document | dict],
+    *,
+    inputs: tuple[Path, ...] = (),
+    text_only: bool = False,
+) -> int:
+    """Atomically write documents (or plain dicts) as JSONL; returns the number written.
+
+    With ``text_only`` each document is written as ``{"text": ...}``, its spans dropped: unlabelled text, which
+    ``pare distill`` has the teacher label.
+    """
     n = 0
     with atomic_file(path, inputs=inputs) as tmp, tmp.open("w", encoding="utf-8") as fh:
         for doc in docs:
             record = doc.to_dict() if isinstance(doc, Document) else doc
+            if text_only:
+                record = {"text": record["text"]}
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     return n
