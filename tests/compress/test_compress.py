@@ -111,8 +111,8 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert [s.output for s in recipe.stages] == ["teacher", "student", "trimmed", "final"]
     trim = recipe.stages[2]
     assert trim.options == {"keep_frequent": 10000}  # the stage default, also for a recipe's bare `trim`
-    assert recipe.data.synth.n_transfer == 0  # transfer text is opt-in: it lengthens distillation
-    assert recipe.stages[1].options == {"epochs": 6}  # the stage default
+    assert recipe.data.synth.n_transfer == 3000  # the transfer text the default student learns from
+    assert recipe.stages[1].options == {"epochs": 3}  # the stage default
     assert (  # a recipe's own epochs win
         parse_recipe({"teacher": "t", "stages": [{"distill": {"epochs": 2}}]}).stages[0].options["epochs"]
         == 2

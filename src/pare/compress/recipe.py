@@ -6,7 +6,7 @@ A recipe is YAML::
       train: train.jsonl       # labelled JSONL; or leave out and let `synth` make it
       test: test.jsonl         # the one test set every stage is evaluated on
       unlabelled: [notes.txt]  # optional extra text for distillation and trimming
-      synth: {n_train: 3000, n_test: 600, n_unlabelled: 3000, n_transfer: 0, seed: 0}
+      synth: {n_train: 3000, n_test: 600, n_unlabelled: 3000, n_transfer: 3000, seed: 0}
     teacher: path/or/hub-id    # start from this teacher instead of fine-tuning one
     stages:                    # any subset, in any sensible order; each is one of pare's commands
       - finetune: {epochs: 3}
@@ -32,9 +32,10 @@ DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed
 # Options a stage has in a recipe unless it sets them. Trim keeps the tokenizer's 10,000 most frequent tokens
 # besides the corpus's: new documents of the domain use words the training text never did (on held-out
 # templates that more than halves what trimming to the corpus alone costs; BENCHMARKS.md, trimming). Distil for
-# 6 epochs, not `pare distill`'s 8: a quarter less time for a student within half a point of F1 (+0.12 and -0.47
-# points on 3,000 held-out-template documents, two seeds), as the 20-minute target on 2 cores asks (BENCHMARKS.md).
-DEFAULT_OPTIONS: dict[str, dict] = {"trim": {"keep_frequent": 10000}, "distill": {"epochs": 6}}
+# 3 epochs, not `pare distill`'s 8, over the default data with its transfer text (``SynthSpec.n_transfer``): more
+# kinds of text beat more passes over the same text, and the 20-minute target on 2 cores leaves room for about
+# 35,000 example passes (BENCHMARKS.md, compress).
+DEFAULT_OPTIONS: dict[str, dict] = {"trim": {"keep_frequent": 10000}, "distill": {"epochs": 3}}
 
 
 @dataclass
@@ -43,9 +44,9 @@ class SynthSpec:
     n_test: int = 600
     n_unlabelled: int = 3000  # train-template documents, no spans: the teacher labels them for distillation
     # Documents, no spans, from the transfer templates (on neither side of the train/test split). They carry the
-    # teacher's generalization to the student (+1.8 and +2.4 points of F1, two seeds; BENCHMARKS.md) but lengthen
-    # distillation by about 75%, so the default run, held to 20 minutes on 2 cores, leaves them out.
-    n_transfer: int = 0
+    # teacher's generalization to held-out templates to the student: 3 epochs with them beat 6 without by 2.6
+    # points of F1 on 3,000 held-out-template documents, in less time (BENCHMARKS.md, compress).
+    n_transfer: int = 3000
     seed: int = 0
     locales: list[str] | None = None
 
