@@ -204,6 +204,24 @@ def test_span_scores_equal_brute_force_probability_of_the_exact_span(params):
             assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
 
 
+@settings(max_examples=60, deadline=None)
+@given(case, st.integers(0, 7), st.booleans())
+def test_span_scores_of_a_row_do_not_depend_on_the_other_rows(params, keep, whole_words):
+    """Rows without spans are left out of the chain; the other rows' scores stay as with every row scored."""
+    seed, n_cats, scheme, n, batch, use_biases = params
+    taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
+    biases = point if use_biases else None
+    words = random_words(seed, batch, n) if whole_words else None
+    every = every_span(taxonomy, lengths)
+    some = [row if keep >> b & 1 else [] for b, row in enumerate(every)]
+    full = score_spans(scores, taxonomy, every, mask, biases, word_ids=words)
+    part = score_spans(scores, taxonomy, some, mask, biases, word_ids=words)
+    for b in range(batch):
+        assert [(s.start, s.end, s.label) for s in part[b]] == [(s.start, s.end, s.label) for s in some[b]]
+        if some[b]:
+            assert [s.score for s in part[b]] == pytest.approx([s.score for s in full[b]], abs=1e-12)
+
+
 def test_reference_enumeration_is_complete():
     """The DFS reference finds exactly the sequences validate_tags accepts (small exhaustive check)."""
     for scheme in ("BIOES", "BIO"):

@@ -226,8 +226,11 @@ def score_spans(
             cats.append(cat_index[s.label])
     if not rows:
         return [[] for _ in spans]
-    fb = forward_backward(emit, lengths, trans, as_joined(word_ids, lengths, emit.shape[1]))
-    r = np.array(rows)
+    joined = as_joined(word_ids, lengths, emit.shape[1])
+    # the chain runs only over rows with spans: on real text most rows (windows, documents) have none
+    scored = np.unique(rows)
+    fb = forward_backward(emit[scored], lengths[scored], trans, None if joined is None else joined[scored])
+    r = np.searchsorted(scored, rows)
     with np.errstate(invalid="ignore"):
         log_p = span_log_probs(fb, trans, r, np.array(starts), np.array(ends), np.array(cats))
     # log Z = -inf: no path has positive potential, so no span has positive probability
