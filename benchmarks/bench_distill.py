@@ -23,7 +23,8 @@ median of 15 per-round ratios), which separate timings minutes apart cannot give
 Prints a markdown table and JSON.
 With ``--seeds 0,1,2`` every trained student is trained once per seed (the seed orders the batches and
 draws the dropout masks): F1 is then the mean, with the lowest and highest, and speed is timed on the
-first seed's model (the architectures are identical).
+first seed's model (the architectures are identical). ``NAME@SEED`` trains that student with one seed only,
+so one run can hold seeded baselines and a one-seed curve: ``--students kd-1,gold-1,trunc-1,kd-2@0,kd-3@0``.
 A student already trained by an earlier run of the same command (same settings and data files) is reused, so
 an interrupted run resumes where it stopped (its training time is then the sum of its epochs); a student
 interrupted mid-training resumes from its last finished epoch.
@@ -210,23 +211,6 @@ def main() -> None:
     from pare.distill import DistillConfig, distill
 
     work = args.work
-    work.mkdir(parents=True, exist_ok=True)
-    train = work / "train.jsonl"
-    write_jsonl(train, read_jsonl(args.train)[: args.max_train])
-    test_docs = read_jsonl(args.test)[: args.max_test]
-    unlabelled = args.unlabelled
-    if unlabelled is None:
-        from pare.data.synth import synthesize
-
-        unlabelled = []
-        for name, n, seed, split in (
-            ("unlabelled", args.n_unlabelled, 12345, "train"),
-            ("transfer", args.n_transfer, 12346, "transfer"),
-        ):
-            if n > 0:
-                unlabelled.append(work / f"{name}.jsonl")
-                write_jsonl(unlabelled[-1], synthesize(n, seed, split=split), text_only=True)
-    data = [train, *unlabelled]
     common = {
         "epochs": args.epochs,
         "batch_size": args.batch_size,
@@ -245,9 +229,34 @@ def main() -> None:
         "kd-2": {"layers": 2},
         "kd-3": {"layers": 3},
     }
-    seeds = [int(x) for x in args.seeds.split(",")]
+    plan: list[tuple[str, list[int]]] = []  # (student, its seeds), checked before anything trains
+    for spec in args.students.split(","):
+        name, _, only = spec.partition("@")
+        if (name not in recipes and name != "trunc-1") or (only and not only.isdigit()):
+            p.error(
+                f"--students: bad entry {spec!r}: NAME or NAME@SEED, NAME one of trunc-1, {', '.join(recipes)}"
+            )
+        plan.append((name, [int(only)] if only else [int(x) for x in args.seeds.split(",")]))
+
+    work.mkdir(parents=True, exist_ok=True)
+    train = work / "train.jsonl"
+    write_jsonl(train, read_jsonl(args.train)[: args.max_train])
+    test_docs = read_jsonl(args.test)[: args.max_test]
+    unlabelled = args.unlabelled
+    if unlabelled is None:
+        from pare.data.synth import synthesize
+
+        unlabelled = []
+        for name, n, seed, split in (
+            ("unlabelled", args.n_unlabelled, 12345, "train"),
+            ("transfer", args.n_transfer, 12346, "transfer"),
+        ):
+            if n > 0:
+                unlabelled.append(work / f"{name}.jsonl")
+                write_jsonl(unlabelled[-1], synthesize(n, seed, split=split), text_only=True)
+    data = [train, *unlabelled]
     rows: dict[str, dict] = {"teacher": {"dirs": [str(args.teacher)]}}
-    for name in args.students.split(","):
+    for name, seeds in plan:
         if name == "trunc-1":  # no training: one model whatever the seed
             started = time.perf_counter()
             save_truncated(args.teacher, work / name, [0])
