@@ -58,7 +58,7 @@ TOKENIZER_FILES = (
     "tokenizer.model",
     "generation_config.json",
 )
-CHUNK = 1 << 18  # weights per vectorized codebook batch (bounds the DP's working memory)
+CHUNK = 1 << 16  # weights per vectorized codebook batch: bounds the DP's memory; larger batches ran slower
 
 
 @dataclass
@@ -196,7 +196,8 @@ def _curves(w: np.ndarray, f: np.ndarray, widths: list[int]) -> np.ndarray:
     if not live.any():
         return out
     kmax = min(2 ** widths[-1], DP_MAX_LEVELS, w.shape[1])
-    curve = distortion_curve(w[live], f[live], kmax)
+    w, f = w[live], f[live]
+    curve = np.concatenate([distortion_curve(w[s], f[s], kmax) for s in _chunks(len(w), w.shape[1])])
     for c, b in enumerate(widths):
         k = 2**b
         if k >= w.shape[1]:
