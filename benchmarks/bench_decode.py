@@ -45,6 +45,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sparse", type=int, default=8, help="the sparse case keeps the spans of 1 row in N")
     args = parser.parse_args()
+    if args.sparse < 1:
+        parser.error(f"--sparse must be at least 1, got {args.sparse}")
 
     torch.manual_seed(args.seed)
     taxonomy = Taxonomy()
