@@ -17,6 +17,22 @@ from pare.io import read_utf8
 from pare.labels import PREFIXES, Scheme, split_tag, tags_to_spans, validate_tags
 
 _TAG_INDEX = re.compile(r"^tag (\d+) ")
+# what a mistyped tag looks like (U-PER, X-FOO); anything else in the tag column may be a token: never echoed
+_TAG_LIKE = re.compile(r"[A-Z]-[A-Za-z0-9_.:-]{0,40}")
+
+
+def _check_tag(tag: str, where: str) -> None:
+    """A ``PareError`` naming ``where`` unless ``tag`` is ``O`` or ``B-``/``I-``/``E-``/``S-`` + category.
+
+    Messages never hold the token, which may be private, and quote the tag only when it looks like one.
+    """
+    try:
+        split_tag(tag)
+    except PareError:
+        shown = f" {tag!r}" if _TAG_LIKE.fullmatch(tag) else ""
+        raise PareError(
+            f"{where}: invalid tag{shown} in the last column (expected O or B-, I-, E-, S- and a category)"
+        ) from None
 
 
 def read_conll(path: str | Path, scheme: Scheme | None = None) -> list[Document]:
@@ -37,11 +53,8 @@ def read_conll(path: str | Path, scheme: Scheme | None = None) -> list[Document]
         if fields[0] == "-DOCSTART-":
             continue
         if len(fields) < 2:
-            raise PareError(f"{path}:{lineno}: expected a token and a tag, got {raw.strip()!r}")
-        try:
-            split_tag(fields[-1])
-        except PareError as err:
-            raise PareError(f"{path}:{lineno}: {err}") from None
+            raise PareError(f"{path}:{lineno}: expected a token and a tag (TOKEN ... TAG), got 1 column")
+        _check_tag(fields[-1], f"{path}:{lineno}")
         sentences[-1].append((lineno, fields[0], fields[-1]))
     sentences = [s for s in sentences if s]
     if not sentences:

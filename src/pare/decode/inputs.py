@@ -32,7 +32,7 @@ def as_lengths(mask: torch.Tensor | np.ndarray | None, scores: np.ndarray) -> np
     """Per-row number of real tokens (int64, (batch,)) from a (batch, tokens) bool/int mask; ``None``: all real.
 
     Real tokens must be a prefix of each row (padding only at the end): a mask with holes is a
-    ``PareError``. NaN scores on real tokens are rejected too; padding may hold anything.
+    ``PareError``. NaN and ``+inf`` scores on real tokens are rejected too; padding may hold anything.
     """
     batch, tokens, _ = scores.shape
     if mask is None:
@@ -46,9 +46,21 @@ def as_lengths(mask: torch.Tensor | np.ndarray | None, scores: np.ndarray) -> np
         holes = np.flatnonzero((valid_tokens(lengths, tokens) != m).any(axis=1))
         if holes.size:
             raise PareError(f"mask row {holes[0]}: real tokens must come first, padding only at the end")
-    if np.isnan(scores[valid_tokens(lengths, tokens)]).any():
-        raise PareError("scores contain NaN on real tokens")
+    _check_finite(scores, valid_tokens(lengths, tokens))
     return lengths
+
+
+def _check_finite(scores: np.ndarray, real: np.ndarray) -> None:
+    """Scores of real tokens are log-probabilities: finite, or ``-inf`` for "impossible"; NaN and ``+inf``
+    (which would outweigh every constraint and give invalid paths) are a ``PareError`` naming the first."""
+    bad = (np.isnan(scores) | np.isposinf(scores)).any(axis=-1) & real
+    if bad.any():
+        row, token = np.argwhere(bad)[0]
+        kind = "NaN" if np.isnan(scores[row, token]).any() else "+inf"
+        raise PareError(
+            f"scores contain {kind} on real tokens (row {row}, token {token}): "
+            "log-probabilities must be finite or -inf"
+        )
 
 
 def valid_tokens(lengths: np.ndarray, tokens: int) -> np.ndarray:

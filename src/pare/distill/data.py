@@ -6,12 +6,11 @@ every line of a ``.txt`` file, is unlabelled: the teacher supplies its targets a
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pare.data.jsonl import Document, parse_record
+from pare.data.jsonl import Document, load_json_line, parse_record
 from pare.errors import PareError
 
 
@@ -57,10 +56,7 @@ def read_distill_data(paths: Sequence[str | Path], categories: Iterable[str] | N
             if plain:
                 doc, labelled = Document(line.rstrip("\r\n")), False
             else:
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as err:
-                    raise PareError(f"{path}:{lineno}: invalid JSON ({err.msg})") from None
+                record = load_json_line(line, f"{path}:{lineno}")
                 doc = parse_record(record, f"{path}:{lineno}", allowed)
                 labelled = "spans" in record
             if doc.text.strip():
