@@ -58,3 +58,35 @@ def tiny_bert(tmp_path_factory) -> Callable[..., Path]:
         return save_tiny_bert(tmp_path_factory.mktemp(name), **options)
 
     return make
+
+
+@pytest.fixture
+def run_pare(monkeypatch, capsys) -> Callable[..., tuple[int, str, str]]:
+    """``run_pare(*args)`` runs ``pare ARGS`` in this process: (exit status, stdout, stderr)."""
+    import sys
+
+    from pare.cli import main
+
+    def run(*args: object) -> tuple[int, str, str]:
+        capsys.readouterr()  # what the test printed before, for example while saving a model
+        monkeypatch.setattr(sys, "argv", ["pare", *map(str, args)])
+        try:
+            main()
+            code = 0
+        except SystemExit as exit_info:
+            code = exit_info.code if isinstance(exit_info.code, int) else 1
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def take_snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` (relative path -> bytes), to check that a refused command touched nothing."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def snapshot() -> Callable[[Path], dict[str, bytes]]:
+    """``snapshot(root)``: every file under ``root`` with its bytes."""
+    return take_snapshot

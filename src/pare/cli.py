@@ -96,14 +96,35 @@ def compress_command(
     err_console.print(f"report: {output}/report.md; final model: {output}/final", markup=False)
 
 
+def _check_arguments(argv: list[str]) -> None:
+    """Python decodes undecodable argument bytes to lone surrogates, which fail far later: refuse them now."""
+    for i, arg in enumerate(argv[1:], 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raise PareError(f"command-line argument {i} is not valid UTF-8") from None
+
+
 def main() -> None:
-    """Entry point: user errors become one line on stderr and exit status 2, never a traceback."""
+    """Entry point: user errors become one line on stderr and exit status 2, never a traceback.
+
+    An operating-system error about a named file (unreadable, a full or read-only disk) is reported the same way.
+    """
     exit_on_sigterm()
     try:
+        _check_arguments(sys.argv)
         app()
     except PareError as err:
-        err_console.print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
-        sys.exit(2)
+        _fail(str(err))
+    except OSError as err:
+        if err.filename is None:
+            raise
+        _fail(f"{err.filename}: {err.strerror or type(err).__name__}")
+
+
+def _fail(message: str) -> None:
+    err_console.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    sys.exit(2)
 
 
 @app.command("version")
@@ -184,6 +205,9 @@ def finetune_command(
         "--mixed-precision",
         help="auto (bf16 autocast on a GPU, fp32 on CPU), bf16 (also on CPU) or no.",
     ),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
+    ),
 ) -> None:
     """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
     from pathlib import Path
@@ -191,17 +215,18 @@ def finetune_command(
     from transformers.utils import logging as hf_logging
 
     from pare.data.jsonl import read_jsonl
+    from pare.io import check_output
     from pare.labels import Taxonomy
     from pare.train.finetune import finetune
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
     taxonomy = Taxonomy()
+    check_output(
+        output, inputs=(train, eval_data, base if base and Path(base).exists() else None), overwrite=overwrite
+    )
     train_docs = read_jsonl(train, labels=taxonomy.categories)
     eval_docs = read_jsonl(eval_data, labels=taxonomy.categories) if eval_data else None
-    inputs = tuple(Path(p) for p in (train, eval_data) if p)
-    if any(Path(output).resolve() == p.resolve() for p in inputs):
-        raise PareError(f"{output}: the output would overwrite an input; choose another output path")
     config = FinetuneConfig(
         base=base,
         epochs=epochs,
@@ -213,7 +238,7 @@ def finetune_command(
         mixed_precision=mixed_precision,
         taxonomy=taxonomy,
     )
-    result = finetune(config, train_docs, eval_docs, output, track=rich_track)
+    result = finetune(config, train_docs, eval_docs, output, track=rich_track, overwrite=overwrite)
     for h in result.history:
         line = f"epoch {h.epoch + 1}: loss {h.loss:.4f}, {h.seconds:.0f}s"
         if "eval" in h.metrics:
@@ -238,6 +263,9 @@ def trim(
         0, "--keep-frequent", help="Also keep the tokenizer's own N most frequent tokens."
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
+    ),
 ) -> None:
     """Trim a model's vocabulary to the tokens a corpus uses (plus specials and byte/char fallbacks)."""
     import json
@@ -247,7 +275,7 @@ def trim(
     forced = read_keep_tokens(keep_tokens) if keep_tokens else []
     kwargs = {"corpus": corpus, "keep_tokens": forced, "keep_frequent": keep_frequent}
     kwargs |= {"min_count": min_count, "max_vocab": max_vocab}
-    result = trim_model(model, output, track=rich_track, **kwargs)
+    result = trim_model(model, output, track=rich_track, overwrite=overwrite, **kwargs)
     if json_out:
         print(json.dumps(result.to_dict()))
         return
@@ -290,8 +318,12 @@ def quantize_command(
     export_dequantized: str | None = typer.Option(
         None, "--export-dequantized", help="Also write a plain HF dir."
     ),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
+    ),
 ) -> None:
     """Fisher-aware non-uniform quantization with automatic mixed precision."""
+    from pare.io import check_output
     from pare.loader import export_dequantized as export
     from pare.quant.pipeline import quantize_directory
 
@@ -306,7 +338,9 @@ def quantize_command(
         embedding_min_bits=embedding_min_bits,
         error_feedback=error_feedback,
     )
-    m = quantize_directory(model, calib, output, config, track=rich_track)
+    if export_dequantized:
+        check_output(export_dequantized, inputs=(model, calib, output), overwrite=overwrite)
+    m = quantize_directory(model, calib, output, config, track=rich_track, overwrite=overwrite)
     hist = ", ".join(f"{b}b:{n}" for b, n in m["bits_histogram"].items())
     print(
         f"bits/weight {m['bits_per_weight']:.3f} (target {bits}) over {m['quantized_weights']:,} weights [{hist}]"
@@ -315,7 +349,7 @@ def quantize_command(
         f"file {m['file_bytes'] / 2**20:.2f} MiB ({m['other_parameters']:,} other parameters kept) in {m['seconds']:.0f}s"
     )
     if export_dequantized:
-        export(output, export_dequantized)
+        export(output, export_dequantized, overwrite=overwrite)
         print(f"wrote {output} and {export_dequantized}")
     else:
         print(f"wrote {output}")
@@ -325,11 +359,14 @@ def quantize_command(
 def export_command(
     model: str = typer.Argument(..., help="Model directory (quantized or not)."),
     output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
+    ),
 ) -> None:
     """Write a plain Hugging Face directory, dequantizing quantized weights."""
     from pare.loader import export_dequantized
 
-    export_dequantized(model, output)
+    export_dequantized(model, output, overwrite=overwrite)
     print(f"wrote {output}")
 
 
@@ -357,18 +394,20 @@ def redact_command(
         "--dequantize",
         help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",
     ),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o file."),
 ) -> None:
     """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""
     import json
-    from pathlib import Path
 
     from transformers.utils import logging as hf_logging
 
-    from pare.io import atomic_file
+    from pare.io import atomic_file, check_output
     from pare.pii import PiiDetector, read_jsonl_texts, read_text_file, redaction_record
 
     if text is not None and file is not None:
         raise PareError("give either TEXT or -f FILE, not both")
+    if output is not None:
+        check_output(output, inputs=(file,), overwrite=overwrite, is_dir=False)
     batch = file is not None and file.endswith(".jsonl")
     if file is not None:
         texts = read_jsonl_texts(file) if batch else [read_text_file(file)]
@@ -394,7 +433,7 @@ def redact_command(
     if output is None:
         sys.stdout.write(body if not body or body.endswith("\n") else body + "\n")
         return
-    with atomic_file(output, inputs=(Path(file),) if file else ()) as tmp:
+    with atomic_file(output, inputs=(file,), overwrite=overwrite) as tmp:
         tmp.write_text(body, encoding="utf-8", newline="")
 
 
@@ -437,6 +476,9 @@ def distill_command(
     cache_dir: str | None = typer.Option(
         None, "--cache-dir", help="Teacher-output cache (default ~/.cache/pare)."
     ),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
+    ),
 ) -> None:
     """Distil a teacher into a student of fewer blocks (Hinton KD; 1 block = HarEmb); re-running resumes."""
     from transformers.utils import logging as hf_logging
@@ -461,7 +503,9 @@ def distill_command(
         mixed_precision=mixed_precision,
         cache_dir=cache_dir,
     )
-    result = distill(teacher, data, output, config, student_dir=student, track=rich_track)
+    result = distill(
+        teacher, data, output, config, student_dir=student, track=rich_track, overwrite=overwrite
+    )
     for h in result.history:
         print(f"epoch {h.epoch + 1}: loss {h.loss:.4f}, {h.seconds:.0f}s")
     source = "cached" if result.teacher_cached else "computed"
@@ -475,15 +519,16 @@ def import_conll(
     scheme: Literal["BIO", "BIOES"] | None = typer.Option(
         None, "--scheme", help="Tag scheme (default: detected)."
     ),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output file."),
 ) -> None:
     """Convert a CoNLL file to pare JSONL, one document per sentence."""
-    from pathlib import Path
-
     from pare.data.conll import read_conll
     from pare.data.jsonl import write_jsonl
+    from pare.io import check_output
 
+    check_output(output, inputs=(file,), overwrite=overwrite, is_dir=False)
     docs = read_conll(file, scheme)
-    n = write_jsonl(output, docs, inputs=(Path(file),))
+    n = write_jsonl(output, docs, inputs=(file,), overwrite=overwrite)
     print(f"wrote {n} documents ({sum(len(d.spans) for d in docs)} spans) to {output}")
 
 
@@ -510,16 +555,19 @@ def synth(
         False, "--text-only", help="Write only each document's text: unlabelled data for `pare distill`."
     ),
     output: str = typer.Option(..., "-o", "--output", help="Output JSONL (written atomically)."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output file."),
 ) -> None:
     """Synthesize labelled multilingual PII documents from Faker-filled templates."""
     from pare.data.jsonl import write_jsonl
     from pare.data.synth import synthesize
+    from pare.io import check_output
 
+    check_output(output, overwrite=overwrite, is_dir=False)
     chosen = locales.split(",") if locales is not None else None
     docs = synthesize(n, seed, chosen, split, test_fraction, track=rich_track, split_seed=split_seed)
     if text_only:
-        written = write_jsonl(output, docs, text_only=True)
+        written = write_jsonl(output, docs, text_only=True, overwrite=overwrite)
         print(f"wrote {written} unlabelled documents to {output}")
     else:
-        written = write_jsonl(output, docs)
+        written = write_jsonl(output, docs, overwrite=overwrite)
         print(f"wrote {written} documents ({sum(len(d.spans) for d in docs)} spans) to {output}")

@@ -7,6 +7,15 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from pare.errors import PareError
+from pare.modeldir import (
+    CONFIG_FILE,
+    QUANT_MANIFEST,
+    TOKENIZER_FILES,
+    check_model_dir,
+    first_line,
+    load_pretrained,
+    quiet_transformers,
+)
 
 
 def model_class(config):
@@ -39,13 +48,16 @@ def load(path: str | Path, dequantize: Dequantize = "none"):
     if dequantize not in DEQUANTIZE:
         raise PareError(f"dequantize {dequantize!r}: expected one of {', '.join(DEQUANTIZE)}")
     path = Path(path)
-    if not (path / "config.json").is_file():
-        raise PareError(f"{path}: not a model directory (no config.json)")
-    config = AutoConfig.from_pretrained(path)
+    found = check_model_dir(path)
+    try:
+        with quiet_transformers():
+            config = AutoConfig.from_pretrained(path, local_files_only=True)
+    except (OSError, ValueError, KeyError) as err:
+        raise PareError(f"{path}/{CONFIG_FILE}: cannot read the config ({first_line(err)})") from None
     cls = model_class(config)
-    manifest_path = path / "quant_config.json"
-    if not manifest_path.is_file():
-        return cls.from_pretrained(path).eval()
+    if not found.quantized:
+        return load_pretrained(cls, path).eval()
+    manifest_path = path / QUANT_MANIFEST
     import torch
     from safetensors.torch import load_file
 
@@ -53,8 +65,6 @@ def load(path: str | Path, dequantize: Dequantize = "none"):
     from pare.quant.modules import QuantEmbedding, QuantLinear
 
     manifest = json.loads(manifest_path.read_text())
-    if manifest.get("format") != "pare-quant":
-        raise PareError(f"{manifest_path}: not a pare quantization manifest")
     if manifest.get("version", 1) > FORMAT_VERSION:
         raise PareError(
             f"{manifest_path}: format version {manifest['version']} is newer than this pare reads "
@@ -93,16 +103,17 @@ def load(path: str | Path, dequantize: Dequantize = "none"):
     return model.eval()
 
 
-def export_dequantized(path: str | Path, out: str | Path) -> Path:
+def export_dequantized(path: str | Path, out: str | Path, *, overwrite: bool = False) -> Path:
     """Write a plain Hugging Face directory (dequantized weights, config, tokenizer) from ``path``. Atomic."""
     import shutil
 
-    from pare.io import atomic_dir
-    from pare.quant.core import TOKENIZER_FILES
+    from pare.io import atomic_dir, check_output
 
+    check_output(out, inputs=(path,), overwrite=overwrite)
     model = load(path, dequantize="all")
-    with atomic_dir(out, inputs=(Path(path),)) as tmp:
-        model.save_pretrained(tmp)
+    with atomic_dir(out, inputs=(path,), overwrite=overwrite) as tmp:
+        with quiet_transformers():
+            model.save_pretrained(tmp)
         for fname in TOKENIZER_FILES:
             if (Path(path) / fname).is_file():
                 shutil.copy2(Path(path) / fname, tmp / fname)

@@ -134,7 +134,10 @@ def test_bad_data_and_models_exit_2(bert_teacher, tokenizer_dir, data_files, tmp
             captured.err.startswith("error: ") and captured.err.count("\n") == 1 and message in captured.err
         )
         assert not out.exists()
+    (tmp_path / "not-a-model").mkdir()
     code, captured = run_main(
-        ["distill", "--teacher", tmp_path, "--data", data_files[0], "-o", tmp_path / "s"], monkeypatch, capsys
+        ["distill", "--teacher", tmp_path / "not-a-model", "--data", data_files[0], "-o", tmp_path / "s"],
+        monkeypatch,
+        capsys,
     )
     assert code == 2 and "not a model directory" in captured.err

@@ -90,7 +90,7 @@ def _set_config(model_dir: Path, **changes) -> None:
     [
         (lambda d: shutil.rmtree(d), "no such model directory"),
         (lambda d: (d / "config.json").unlink(), "no config.json"),
-        (lambda d: (d / "config.json").write_text("{not json"), "config.json: invalid JSON"),
+        (lambda d: (d / "config.json").write_text("{not json"), "config.json:1: not valid JSON"),
         (lambda d: (d / "model.safetensors").unlink(), "no model weights"),
         (lambda d: _set_config(d, architectures=["BertModel"]), "not a token classifier"),
         (
@@ -99,7 +99,7 @@ def _set_config(model_dir: Path, **changes) -> None:
             ),
             "not a BIO/BIOES taxonomy",
         ),
-        (lambda d: (d / "model.safetensors").write_bytes(b"garbage"), "cannot load the model"),
+        (lambda d: (d / "model.safetensors").write_bytes(b"garbage"), "truncated or not a safetensors file"),
         (lambda d: (d / "tokenizer.json").unlink(), "no tokenizer files"),
         (lambda d: _set_config(d, vocab_size=100), "the tokenizer has 30522 tokens but the model only 100"),
     ],

@@ -27,6 +27,21 @@ def tiny():
     return BertForTokenClassification(config).eval()
 
 
+def save_with_tokenizer(model, path):
+    """``model`` saved with a word-level tokenizer of its 100 ids, as ``pare quantize`` needs one."""
+    from tokenizers import Tokenizer, models, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    vocab = {"[UNK]": 0, "[PAD]": 1, **{f"w{i}": i for i in range(2, 100)}}
+    backend = Tokenizer(models.WordLevel(vocab, unk_token="[UNK]"))
+    backend.pre_tokenizer = pre_tokenizers.Whitespace()
+    model.save_pretrained(path)
+    PreTrainedTokenizerFast(tokenizer_object=backend, unk_token="[UNK]", pad_token="[PAD]").save_pretrained(
+        path
+    )
+    return path
+
+
 def make_batches(n=3, labelled=True, seed=1):
     g = torch.Generator().manual_seed(seed)
     out = []
@@ -195,8 +210,7 @@ def test_cli_quantize_end_to_end(tiny, tmp_path):
 
     from pare.cli import app
 
-    src = tmp_path / "model"
-    tiny.save_pretrained(src)
+    src = save_with_tokenizer(tiny, tmp_path / "model")
     calib = tmp_path / "calib.jsonl"
     calib.write_text(json.dumps({"text": "hello world", "spans": []}) + "\n")
     res = CliRunner().invoke(

@@ -84,5 +84,5 @@ def test_output_over_an_input_and_a_missing_base_are_rejected(
         "-o",
         str(out),
     )
-    assert code == 2 and "cannot load a base model" in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and "no such base model directory" in err and len(err.strip().splitlines()) == 1
     assert not out.exists() and not checkpoint_dir_for(out).exists()

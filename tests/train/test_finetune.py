@@ -141,8 +141,8 @@ def test_bad_settings_and_no_documents_are_rejected(tiny_base, docs, tmp_path):
         finetune(config_for(tiny_base, epochs=0), docs, out_dir=tmp_path / "m")
     with pytest.raises(PareError, match="no training documents"):
         finetune(config_for(tiny_base), [], out_dir=tmp_path / "m")
-    with pytest.raises(PareError, match="overwrite the base model"):
+    with pytest.raises(PareError, match="overwrite an input"):
         finetune(config_for(tiny_base), docs, out_dir=tiny_base)
-    with pytest.raises(PareError, match="cannot load a base model"):
+    with pytest.raises(PareError, match="no such base model directory"):
         finetune(config_for(tmp_path / "missing"), docs, out_dir=tmp_path / "m")
     assert list(tmp_path.iterdir()) == []

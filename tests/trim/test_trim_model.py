@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from pare.cli import app
 from pare.errors import PareError
+from pare.io import OUTPUT_MARKER
 from pare.trim import compose_old_ids, read_trim_json, remap_ids, trim_model
 
 
@@ -135,7 +136,7 @@ def test_tokenizer_only_directory(model_dirs, corpus, tmp_path):
     shutil.copy(model_dirs["bpe"] / "tokenizer.json", src)
     result = trim_model(src, tmp_path / "out", corpus=[corpus])
     assert result.params_before == 0 and result.vocab_after < result.vocab_before
-    assert {p.name for p in (tmp_path / "out").iterdir()} == {"tokenizer.json", "trim.json"}
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {"tokenizer.json", "trim.json", OUTPUT_MARKER}
 
 
 @pytest.mark.parametrize(

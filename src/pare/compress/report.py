@@ -51,7 +51,7 @@ def _plots(rows: Sequence, out_dir: Path) -> list[str]:
     ax.set_title("Quality against size, per stage")
     ax.grid(alpha=0.3)
     fig.tight_layout()
-    with atomic_file(out_dir / "f1_vs_size.png") as tmp:
+    with atomic_file(out_dir / "f1_vs_size.png", overwrite=True) as tmp:
         fig.savefig(tmp, format="png", dpi=120)
     names.append("f1_vs_size.png")
     plt.close(fig)
@@ -62,7 +62,7 @@ def _plots(rows: Sequence, out_dir: Path) -> list[str]:
     ax.set_title("Throughput per stage")
     ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
-    with atomic_file(out_dir / "tokens_per_s.png") as tmp:
+    with atomic_file(out_dir / "tokens_per_s.png", overwrite=True) as tmp:
         fig.savefig(tmp, format="png", dpi=120)
     names.append("tokens_per_s.png")
     plt.close(fig)
@@ -76,7 +76,7 @@ def write_report(rows: Sequence, out_dir: Path, recipe: Recipe, speed: dict[str,
     batch size as a string): the speed-up the summary states.
     """
     machine = f"{platform.machine()}, {os.cpu_count()} CPU cores, {platform.system()}"
-    with atomic_file(out_dir / "report.json") as tmp:
+    with atomic_file(out_dir / "report.json", overwrite=True) as tmp:
         tmp.write_text(
             json.dumps(
                 {
@@ -110,5 +110,5 @@ def write_report(rows: Sequence, out_dir: Path, recipe: Recipe, speed: dict[str,
         + "\n"
         + "".join(f"![{name}]({name})\n\n" for name in plots)
     )
-    with atomic_file(out_dir / "report.md") as tmp:
+    with atomic_file(out_dir / "report.md", overwrite=True) as tmp:
         tmp.write_text(md)

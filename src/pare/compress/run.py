@@ -25,7 +25,7 @@ from pare.compress.stages import (
     stage_signature,
 )
 from pare.data.jsonl import read_jsonl
-from pare.io import atomic_dir, atomic_file
+from pare.io import atomic_dir, atomic_file, check_output, mark_output
 from pare.progress import Track, no_track
 
 STATE_FILE = "compress_state.json"
@@ -56,7 +56,7 @@ def _read_state(out_dir: Path) -> dict:
 
 
 def _write_state(out_dir: Path, state: dict) -> None:
-    with atomic_file(out_dir / STATE_FILE) as tmp:
+    with atomic_file(out_dir / STATE_FILE, overwrite=True) as tmp:
         tmp.write_text(json.dumps(state, indent=2))
 
 
@@ -95,7 +95,7 @@ def compress(
     from pare.compress.report import write_report
 
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _open_run_dir(out_dir, recipe)
     state = _read_state(out_dir)
     data_dir = out_dir / "data"
     data_dir.mkdir(exist_ok=True)
@@ -142,7 +142,7 @@ def compress(
 
     final = out_dir / "final"
     if recipe.stages[-1].output != "final":
-        with atomic_dir(final) as tmp:
+        with atomic_dir(final, overwrite=True) as tmp:
             shutil.copytree(current, tmp, dirs_exist_ok=True)
     reference = rows[0].f1
     for row in rows:
@@ -150,6 +150,15 @@ def compress(
     speed = _speed_against_teacher(state, out_dir, chain, Path(rows[0].path), final, on_event)
     write_report(rows, out_dir, recipe, speed)
     return rows
+
+
+def _open_run_dir(out_dir: Path, recipe: Recipe) -> None:
+    """Create ``out_dir``, or resume the earlier run there; refuse a directory pare did not write."""
+    if not (out_dir / STATE_FILE).is_file():  # an earlier run of an older pare has its state but no marker
+        inputs = [recipe.teacher, recipe.data.train, recipe.data.test, *recipe.data.unlabelled]
+        check_output(out_dir, inputs=[p for p in inputs if p and Path(p).exists()], overwrite=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    mark_output(out_dir)
 
 
 def _speed_against_teacher(

@@ -76,8 +76,8 @@ def run_finetune(stage: Stage, recipe: Recipe, train: Path, out: Path, track: Tr
     cached = cache_root() / "teachers" / key
     was_cached = cached.is_dir()
     if not was_cached:
-        finetune(config, read_jsonl(train), None, cached, track=track)
-    with atomic_dir(out) as tmp:
+        finetune(config, read_jsonl(train), None, cached, track=track, overwrite=True)
+    with atomic_dir(out, overwrite=True) as tmp:
         shutil.copytree(cached, tmp, dirs_exist_ok=True)
     return was_cached
 
@@ -88,7 +88,7 @@ def run_distill(
     from pare.distill import DistillConfig, distill
 
     config = DistillConfig(**{"seed": recipe.seed, **stage.options})
-    distill(teacher, data, out, config, track=track)
+    distill(teacher, data, out, config, track=track, overwrite=True)
 
 
 def run_trim(stage: Stage, model: Path, corpus: list[Path], out: Path, track: Track) -> None:
@@ -96,7 +96,7 @@ def run_trim(stage: Stage, model: Path, corpus: list[Path], out: Path, track: Tr
 
     options = dict(stage.options)
     keep = read_keep_tokens(options.pop("keep_tokens")) if "keep_tokens" in options else ()
-    trim_model(model, out, corpus=corpus, keep_tokens=keep, track=track, **options)
+    trim_model(model, out, corpus=corpus, keep_tokens=keep, track=track, overwrite=True, **options)
 
 
 def run_quantize(
@@ -115,8 +115,8 @@ def run_quantize(
     if len(docs) > n_calib:
         docs = random.Random(recipe.seed).sample(docs, n_calib)
     calib = data_dir / "calib.jsonl"
-    write_jsonl(calib, docs)
-    return quantize_directory(model, calib, out, config, track=track)
+    write_jsonl(calib, docs, overwrite=True)
+    return quantize_directory(model, calib, out, config, track=track, overwrite=True)
 
 
 def stage_signature(stage: Stage | None, inputs: list[str]) -> str:

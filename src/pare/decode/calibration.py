@@ -13,8 +13,7 @@ from pathlib import Path
 from pare.decode.transitions import OperatingPoint
 from pare.errors import PareError
 from pare.io import atomic_file
-
-CALIBRATION_FILE = "viterbi_calibration.json"
+from pare.modeldir import CALIBRATION_FILE
 
 
 def load_operating_points(path: str | Path) -> dict[str, OperatingPoint]:
@@ -28,6 +27,8 @@ def load_operating_points(path: str | Path) -> dict[str, OperatingPoint]:
         raise PareError(f"{path}: cannot read: {err}") from None
     except json.JSONDecodeError as err:
         raise PareError(f"{path}:{err.lineno}: invalid JSON: {err.msg}") from None
+    except (RecursionError, ValueError):  # nesting past the recursion limit, or an int past the digit limit
+        raise PareError(f"{path}: invalid JSON: nested too deeply or a number with too many digits") from None
     if not isinstance(data, dict) or not isinstance(data.get("operating_points"), dict):
         raise PareError(f"{path}: expected an object with an 'operating_points' object")
     points: dict[str, OperatingPoint] = {}
@@ -49,7 +50,7 @@ def save_operating_points(path: str | Path, points: Mapping[str, OperatingPoint]
                 f"operating point {name!r}: expected an OperatingPoint, got {type(point).__name__}"
             )
     data = {"operating_points": {name: {"biases": point.to_dict()} for name, point in points.items()}}
-    with atomic_file(path) as tmp:
+    with atomic_file(path, overwrite=True) as tmp:  # the file's purpose is to be replaced by a recalibration
         tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 

@@ -176,7 +176,7 @@ def teacher_targets(
     device = next(teacher.parameters()).device
     rows = len(features) if per_example else int(offsets[-1])
     hidden_size = teacher.config.hidden_size
-    with atomic_dir(path) as tmp:
+    with atomic_dir(path, overwrite=True) as tmp:
         width = k if k is not None else num_classes
         logits_out = np.lib.format.open_memmap(
             tmp / "logits.npy", "w+", np.float16 if k else np.float32, (rows, width)

@@ -33,8 +33,9 @@ from pare.distill.data import DistillData, read_distill_data
 from pare.distill.losses import HIDDEN_LOSSES, HiddenLoss, ce_loss, hidden_loss, kd_loss
 from pare.distill.student import INITS, Init, find_block_stack, select_layers, truncate
 from pare.errors import PareError
-from pare.io import atomic_dir
+from pare.io import atomic_dir, check_output
 from pare.labels import Taxonomy
+from pare.modeldir import CALIBRATION_FILE, check_model_dir, first_line, load_pretrained, load_tokenizer
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
 from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
@@ -42,7 +43,6 @@ from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
 Trainable = Literal["all", "blocks", "head"]
 TRAINABLE: tuple[str, ...] = ("all", "blocks", "head")
 TASKS = {"ForTokenClassification": "token", "ForSequenceClassification": "sequence", "ForCausalLM": "causal"}
-CALIBRATION_FILE = "viterbi_calibration.json"
 TRIM_FILE = "trim.json"
 
 
@@ -128,19 +128,18 @@ def load_model(model_dir: str | Path, what: str = "teacher") -> tuple[nn.Module,
     )
 
     model_dir = Path(model_dir)
-    if not (model_dir / "config.json").is_file():
-        raise PareError(f"{model_dir}: not a model directory ({what}; no config.json)")
+    check_model_dir(model_dir, what=what, tokenizer=True)
     try:
-        config = AutoConfig.from_pretrained(model_dir)
-    except (OSError, ValueError) as err:
-        raise PareError(f"{model_dir}: cannot read the {what} config: {str(err).splitlines()[0]}") from None
+        config = AutoConfig.from_pretrained(model_dir, local_files_only=True)
+    except (OSError, ValueError, KeyError) as err:
+        raise PareError(f"{model_dir}: cannot read the {what} config ({first_line(err)})") from None
     task = model_task(config)
     auto = {
         "token": AutoModelForTokenClassification,
         "sequence": AutoModelForSequenceClassification,
         "causal": AutoModelForCausalLM,
     }[task]
-    return auto.from_pretrained(model_dir).eval(), task
+    return load_pretrained(auto, model_dir).eval(), task
 
 
 def hidden_map(layers: Sequence[int], num_teacher_layers: int) -> list[tuple[int, int]]:
@@ -269,6 +268,7 @@ def distill(
     *,
     student_dir: str | Path | None = None,
     track: Track = no_track,
+    overwrite: bool = False,
 ) -> DistillResult:
     """Distil the model in ``teacher_dir`` on ``data_paths`` into a student saved at ``out_dir``.
 
@@ -278,16 +278,14 @@ def distill(
     and a causal LM learns from the teacher's logits gathered onto its own vocabulary (``pare.distill.align``).
     The output directory appears whole or not at all: ``save_pretrained`` weights and config, the tokenizer,
     the teacher's ``viterbi_calibration.json`` (if any), the base's ``trim.json`` (if any) and
-    ``pare_distill.json`` (settings, kept layers, hidden-loss map, per-epoch history).
+    ``pare_distill.json`` (settings, kept layers, hidden-loss map, per-epoch history). ``overwrite`` replaces
+    an earlier pare output at ``out_dir``.
     """
-    from transformers import AutoTokenizer
-
     config = config or DistillConfig()
     config.check()
     teacher_dir, out_dir = Path(teacher_dir), Path(out_dir)
     inputs = (teacher_dir, *((Path(student_dir),) if student_dir else ()), *map(Path, data_paths))
-    if any(out_dir.resolve() == p.resolve() for p in inputs):
-        raise PareError(f"{out_dir}: the output would overwrite an input; choose another output path")
+    check_output(out_dir, inputs=inputs, overwrite=overwrite)
     teacher, task = load_model(teacher_dir, "teacher")
     n_teacher = teacher.config.num_hidden_layers
     _, teacher_blocks = find_block_stack(teacher)
@@ -304,8 +302,8 @@ def distill(
         raise PareError(
             f"{base_dir}: the student base has {base.config.num_hidden_layers} blocks, the teacher {n_teacher}"
         )
-    tokenizer = AutoTokenizer.from_pretrained(teacher_dir)
-    student_tokenizer = tokenizer if student_dir is None else AutoTokenizer.from_pretrained(base_dir)
+    tokenizer = load_tokenizer(teacher_dir, fast=False)
+    student_tokenizer = tokenizer if student_dir is None else load_tokenizer(base_dir, fast=False)
     different = student_tokenizer.get_vocab() != tokenizer.get_vocab()
     aligned = different and task == "token"  # student tokens learn from teacher tokens by characters
     class_ids = None  # causal LM: the teacher's ids of the student's vocabulary
@@ -405,7 +403,7 @@ def distill(
     )
     student.eval()
 
-    with atomic_dir(out_dir, inputs=inputs) as tmp:
+    with atomic_dir(out_dir, inputs=inputs, overwrite=overwrite) as tmp:
         student.save_pretrained(tmp)
         student_tokenizer.save_pretrained(tmp)
         for name, src in ((CALIBRATION_FILE, teacher_dir), (TRIM_FILE, base_dir)):

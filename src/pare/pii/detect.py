@@ -13,7 +13,6 @@ surrounding whitespace.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,25 +25,11 @@ from pare.decode import OperatingPoint, decode_spans, resolve_operating_point
 from pare.errors import PareError
 from pare.labels import Taxonomy
 from pare.loader import Dequantize, load
+from pare.modeldir import check_model_dir, first_line, load_pretrained, load_tokenizer, quiet_transformers
 from pare.pii.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
 from pare.progress import Track, no_track
 
 DEFAULT_MAX_LENGTH = 512
-WEIGHT_FILES = (
-    "model.safetensors",
-    "model.safetensors.index.json",
-    "pytorch_model.bin",
-    "pytorch_model.bin.index.json",
-)
-TOKENIZER_FILES = (
-    "tokenizer.json",
-    "vocab.txt",
-    "vocab.json",
-    "spiece.model",
-    "sentencepiece.bpe.model",
-    "tokenizer.model",
-)
-QUANT_CONFIG = "quant_config.json"
 METHODS = ("viterbi", "argmax")
 
 
@@ -97,36 +82,6 @@ def words_are_span_boundaries(tokenizer) -> bool:
     if pre is None:
         return False
     return [word for word, _ in pre.pre_tokenize_str(_WORD_PROBE)] == _WORD_PROBE_WORDS
-
-
-def _check_model_dir(model_dir: Path) -> bool:
-    """Raise ``PareError`` for a directory that cannot hold a token classifier; True if it is quantized."""
-    if not model_dir.is_dir():
-        raise PareError(f"{model_dir}: no such model directory")
-    config_path = model_dir / "config.json"
-    if not config_path.is_file():
-        raise PareError(f"{model_dir}: not a model directory (no config.json)")
-    try:
-        config = json.loads(config_path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise PareError(f"{config_path}: invalid JSON ({err})") from None
-    if not isinstance(config, dict):
-        raise PareError(f"{config_path}: expected a JSON object")
-    architectures = config.get("architectures") or []
-    if architectures and not any(str(a).endswith("ForTokenClassification") for a in architectures):
-        raise PareError(
-            f"{config_path}: {', '.join(map(str, architectures))} is not a token classifier "
-            "(expected a *ForTokenClassification model)"
-        )
-    quantized = (model_dir / QUANT_CONFIG).is_file()
-    if not quantized and not any((model_dir / name).is_file() for name in WEIGHT_FILES):
-        raise PareError(f"{model_dir}: no model weights (model.safetensors or pytorch_model.bin)")
-    return quantized
-
-
-def _first_line(err: Exception) -> str:
-    lines = str(err).strip().splitlines()
-    return f"{type(err).__name__}: {lines[0]}" if lines else type(err).__name__
 
 
 class PiiDetector:
@@ -197,30 +152,17 @@ class PiiDetector:
         compressed; ``"none"`` keeps every weight compressed. A missing or broken directory is a one-line
         ``PareError``.
         """
-        from safetensors import SafetensorError
-        from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
+        from transformers import AutoConfig, AutoModelForTokenClassification
 
         model_dir = Path(model_dir)
-        quantized = _check_model_dir(model_dir)
+        found = check_model_dir(model_dir, tokenizer=True, token_classifier=True)
         try:
-            config = AutoConfig.from_pretrained(model_dir)
+            with quiet_transformers():
+                config = AutoConfig.from_pretrained(model_dir, local_files_only=True)
         except (OSError, ValueError, KeyError) as err:
-            raise PareError(f"{model_dir}/config.json: cannot read the config ({_first_line(err)})") from None
-        try:
-            taxonomy = Taxonomy.from_config(config)
-        except (PareError, KeyError, ValueError, AttributeError) as err:
-            raise PareError(f"{model_dir}/config.json: labels are not a BIO/BIOES taxonomy ({err})") from None
-        # without its files, transformers would silently build an empty tokenizer that maps all text to [UNK]
-        if not any((model_dir / name).is_file() for name in TOKENIZER_FILES):
-            raise PareError(f"{model_dir}: no tokenizer files (tokenizer.json)")
-        try:
-            tokenizer = AutoTokenizer.from_pretrained(model_dir)
-        except (OSError, ValueError, KeyError, TypeError) as err:
-            raise PareError(f"{model_dir}: cannot load the tokenizer ({_first_line(err)})") from None
-        if not getattr(tokenizer, "is_fast", False):
-            raise PareError(
-                f"{model_dir}: the tokenizer is not a fast tokenizer (no tokenizer.json); pare needs offsets"
-            )
+            raise PareError(f"{model_dir}/config.json: cannot read the config ({first_line(err)})") from None
+        taxonomy = Taxonomy.from_config(config)
+        tokenizer = load_tokenizer(model_dir)
         vocab_size = getattr(config, "vocab_size", None)
         if isinstance(vocab_size, int) and len(tokenizer) > vocab_size:
             raise PareError(
@@ -228,13 +170,10 @@ class PiiDetector:
             )
         if device is None:
             device = "cuda" if torch.cuda.is_available() else "cpu"
-        try:
-            if quantized:
-                model = load(model_dir, dequantize)
-            else:
-                model = AutoModelForTokenClassification.from_pretrained(model_dir, config=config)
-        except (OSError, ValueError, RuntimeError, KeyError, SafetensorError) as err:
-            raise PareError(f"{model_dir}: cannot load the model ({_first_line(err)})") from None
+        if found.quantized:
+            model = load(model_dir, dequantize)
+        else:
+            model = load_pretrained(AutoModelForTokenClassification, model_dir, config=config)
         model.to(device).eval()
         return cls(
             model,

@@ -24,6 +24,7 @@ from torch import nn
 
 from pare.errors import PareError
 from pare.io import atomic_dir
+from pare.modeldir import GENERATION_CONFIG_FILE, QUANT_MANIFEST, TOKENIZER_FILES
 from pare.progress import Track, no_track
 from pare.quant.allocate import allocate_bits
 from pare.quant.codebook import (
@@ -43,21 +44,10 @@ from pare.quant.modules import QuantWeight
 
 METHODS = ("rtn", "kmeans", "fisher-uniform", "fisher")
 WEIGHTS_FILE = "model.quant.safetensors"
-MANIFEST = "quant_config.json"
+MANIFEST = QUANT_MANIFEST
 FORMAT_VERSION = 2  # 2: int8 codebook levels with an fp16 step per group; 1: fp16 levels (still read)
-TOKENIZER_FILES = (
-    "tokenizer.json",
-    "tokenizer_config.json",
-    "special_tokens_map.json",
-    "vocab.txt",
-    "vocab.json",
-    "merges.txt",
-    "added_tokens.json",
-    "sentencepiece.bpe.model",
-    "spiece.model",
-    "tokenizer.model",
-    "generation_config.json",
-)
+# copied from the source directory beside the quantized weights
+COMPANION_FILES = (*TOKENIZER_FILES, GENERATION_CONFIG_FILE)
 CHUNK = 1 << 16  # weights per vectorized codebook batch: bounds the DP's memory; larger batches ran slower
 
 
@@ -452,9 +442,12 @@ def save_quantized(
     out: str | Path,
     source: str | Path | None = None,
     extra: dict | None = None,
+    *,
+    overwrite: bool = False,
 ) -> Path:
     """Write ``out``: safetensors (packed quantized weights + the other parameters), ``quant_config.json``,
-    ``config.json``, the tokenizer files of ``source`` and ``allocation.png``. Atomic."""
+    ``config.json``, the tokenizer files of ``source`` and ``allocation.png``. Atomic; ``overwrite`` replaces
+    an earlier pare output (``pare.io``)."""
     from safetensors.torch import save_file
 
     from pare.quant.plot import plot_allocation
@@ -464,7 +457,7 @@ def save_quantized(
         skip |= {name, *(f"{a}.weight" for a in entry["aliases"])}
     plain = {k: v.detach().contiguous().clone() for k, v in model.state_dict().items() if k not in skip}
     inputs = (Path(source),) if source is not None else ()
-    with atomic_dir(out, inputs=inputs) as tmp:
+    with atomic_dir(out, inputs=inputs, overwrite=overwrite) as tmp:
         save_file({**plain, **result.tensors}, str(tmp / WEIGHTS_FILE), metadata={"format": "pt"})
         manifest = {**result.manifest, **(extra or {})}
         manifest["file_bytes"] = (tmp / WEIGHTS_FILE).stat().st_size
@@ -472,7 +465,7 @@ def save_quantized(
         (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
         model.config.save_pretrained(tmp)
         if source is not None:
-            for fname in TOKENIZER_FILES:
+            for fname in COMPANION_FILES:
                 if (Path(source) / fname).is_file():
                     shutil.copy2(Path(source) / fname, tmp / fname)
         plot_allocation(manifest, tmp / "allocation.png")

@@ -25,10 +25,11 @@ def calibration_batches(
     surplus batch last), so the two parts of ``input_hessians`` (batch ``i`` in part ``i % 2``) hold different
     documents; within a part, windows are sorted by length to pad less.
     """
-    from transformers import AutoConfig, AutoTokenizer
+    from transformers import AutoConfig
 
     from pare.data.jsonl import read_jsonl
     from pare.labels import Taxonomy
+    from pare.modeldir import load_tokenizer
     from pare.train.features import collate, encode_documents
 
     config = AutoConfig.from_pretrained(model_dir)
@@ -37,7 +38,7 @@ def calibration_batches(
     except PareError:
         taxonomy = None  # labels unknown to pare: only --fisher model can calibrate
     docs = read_jsonl(calib, taxonomy.categories if taxonomy else None)
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    tokenizer = load_tokenizer(model_dir)
     features = encode_documents(docs, tokenizer, taxonomy, max_length=max_length, halo=max_length // 8)
     pad = tokenizer.pad_token_id or 0
     by_doc: dict[int, list] = {}
@@ -79,15 +80,22 @@ def quantize_directory(
     batch_size: int = 8,
     track: Track = no_track,
     calibration: Calibration | None = None,
+    *,
+    overwrite: bool = False,
 ) -> dict:
     """Quantize the model in ``model_dir`` into ``out``; returns the written manifest.
 
     ``calibration`` (from ``calibrate_directory`` on the same model and ``calib``) skips the calibration passes.
+    Every input and the output path are checked before any work.
     """
+    from pare.io import check_output
     from pare.loader import load
+    from pare.modeldir import check_model_dir
 
     config.validate()
-    if (Path(model_dir) / MANIFEST).is_file():
+    check_output(out, inputs=(model_dir, calib), overwrite=overwrite)
+    found = check_model_dir(model_dir, tokenizer=True)
+    if found.quantized:
         raise PareError(f"{model_dir}: already quantized; quantize the full-precision model")
     if config.uses_fisher and calib is None:
         raise PareError(f"method {config.method} needs calibration data: pass --calib FILE.jsonl")
@@ -97,5 +105,6 @@ def quantize_directory(
     start = time.perf_counter()
     result = quantize(model, batches, config, track, len(batches), calibration)
     seconds = time.perf_counter() - start
-    save_quantized(result, model, out, model_dir, {"seconds": seconds, "calibration": str(calib)})
+    extra = {"seconds": seconds, "calibration": str(calib)}
+    save_quantized(result, model, out, model_dir, extra, overwrite=overwrite)
     return json.loads((Path(out) / MANIFEST).read_text())

@@ -21,11 +21,12 @@ from pathlib import Path
 import torch
 
 from pare.data.jsonl import Document
-from pare.decode.calibration import CALIBRATION_FILE, save_operating_points
+from pare.decode.calibration import save_operating_points
 from pare.decode.transitions import OperatingPoint
 from pare.errors import PareError
-from pare.io import atomic_dir
+from pare.io import atomic_dir, check_output
 from pare.labels import Taxonomy
+from pare.modeldir import CALIBRATION_FILE, check_model_dir, is_local_path, load_pretrained, load_tokenizer
 from pare.pii.windows import DEFAULT_HALO
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
@@ -107,26 +108,22 @@ def _fingerprint(config: FinetuneConfig, docs: Sequence[Document]) -> str:
 
 def load_base(config: FinetuneConfig):
     """The base encoder with a fresh token-classification head for ``config.taxonomy`` and its tokenizer."""
-    from transformers import AutoModelForTokenClassification, AutoTokenizer
+    from transformers import AutoModelForTokenClassification
 
     base = config.base or default_base()
     taxonomy = config.taxonomy
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(base)
-        model = AutoModelForTokenClassification.from_pretrained(
-            base,
-            num_labels=len(taxonomy),
-            id2label=taxonomy.id2label,
-            label2id=taxonomy.label2id,
-            ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
-        )
-    except (OSError, ValueError) as err:
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise PareError(f"{base}: cannot load a base model: {first}") from None
-    if not getattr(tokenizer, "is_fast", False):
-        raise PareError(
-            f"{base}: needs a fast tokenizer (character offsets), found {type(tokenizer).__name__}"
-        )
+    if is_local_path(base):  # else a Hugging Face Hub id, where the network allows
+        check_model_dir(base, what="base model", tokenizer=True)
+    tokenizer = load_tokenizer(base)
+    model = load_pretrained(
+        AutoModelForTokenClassification,
+        base,
+        partial=True,  # a base encoder gets a new head
+        num_labels=len(taxonomy),
+        id2label=taxonomy.id2label,
+        label2id=taxonomy.label2id,
+        ignore_mismatched_sizes=True,  # a base that already has a head of another size gets a new one
+    )
     return model, tokenizer
 
 
@@ -141,11 +138,13 @@ def finetune(
     eval_docs: Sequence[Document] | None = None,
     out_dir: str | Path = "teacher",
     track: Track = no_track,
+    overwrite: bool = False,
 ) -> FinetuneResult:
     """Fine-tune ``config.base`` on ``train_docs`` and write the model directory ``out_dir`` atomically.
 
     With ``eval_docs``, strict span F1 (Viterbi, default operating point) is measured after every epoch and
-    stored in the history. Returns the per-epoch history and counts.
+    stored in the history. Returns the per-epoch history and counts. ``overwrite`` replaces an earlier pare
+    output at ``out_dir``.
     """
     from pare.evaluate.detector import check_gold_labels, evaluate_model
 
@@ -153,8 +152,7 @@ def finetune(
     config.check()
     out_dir = Path(out_dir)
     base = Path(config.base or default_base())
-    if out_dir.resolve() == base.resolve():
-        raise PareError(f"{out_dir}: the output would overwrite the base model; choose another output path")
+    check_output(out_dir, inputs=(base,) if base.exists() else (), overwrite=overwrite)
     if not train_docs:
         raise PareError("no training documents")
     check_gold_labels(train_docs, config.taxonomy.categories, "training")
@@ -215,7 +213,7 @@ def finetune(
     )
 
     model = model.cpu().eval()
-    with atomic_dir(out_dir, inputs=(base,)) as tmp:
+    with atomic_dir(out_dir, inputs=(base,) if base.exists() else (), overwrite=overwrite) as tmp:
         model.save_pretrained(tmp)
         tokenizer.save_pretrained(tmp)
         save_operating_points(tmp / CALIBRATION_FILE, {"default": OperatingPoint()})

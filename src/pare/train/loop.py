@@ -153,7 +153,7 @@ def train_loop(
         metrics = on_epoch_end(accelerator.unwrap_model(model), epoch) if on_epoch_end else {}
         history.append(EpochLog(epoch, total / max(count, 1), time.perf_counter() - started, metrics or {}))
         if config.checkpoint_dir is not None and accelerator.is_main_process:
-            with atomic_dir(config.checkpoint_dir / f"epoch-{epoch}") as tmp:
+            with atomic_dir(config.checkpoint_dir / f"epoch-{epoch}", overwrite=True) as tmp:
                 accelerator.save_state(str(tmp))
                 (tmp / "history.json").write_text(json.dumps([asdict(h) for h in history]))
     accelerator.wait_for_everyone()

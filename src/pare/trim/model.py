@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from pare.errors import PareError
-from pare.io import atomic_dir
+from pare.io import atomic_dir, check_output
+from pare.modeldir import check_model_dir, first_line, load_checkpoint, quiet_transformers, read_json_file
 from pare.progress import Track, no_track
 from pare.trim.corpus import count_corpus_tokens
 from pare.trim.select import select_tokens
@@ -78,30 +78,6 @@ def read_trim_json(model_dir: str | Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _read_json(path: Path) -> dict:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as err:
-        raise PareError(f"{path}:{err.lineno}: not valid JSON ({err.msg})") from None
-
-
-@contextlib.contextmanager
-def _quiet_transformers() -> Iterator[None]:
-    """Silence transformers' load reports and progress bars (library code never prints)."""
-    from transformers.utils import logging
-
-    level = logging.get_verbosity()
-    bars = logging.is_progress_bar_enabled()
-    logging.set_verbosity_error()
-    logging.disable_progress_bar()
-    try:
-        yield
-    finally:
-        logging.set_verbosity(level)
-        if bars:
-            logging.enable_progress_bar()
-
-
 def _config_token_ids(config: Any) -> dict[str, int | list[int]]:
     """Every ``*_token_id`` attribute that is set, of a config or generation config."""
     return {
@@ -119,21 +95,14 @@ def _load_model(model_dir: Path) -> tuple[Any, set[str]]:
     """The model in its saved architecture and dtype, plus the parameter names the checkpoint lacked."""
     import transformers
 
+    check_model_dir(model_dir)
     try:
         config = transformers.AutoConfig.from_pretrained(model_dir, local_files_only=True)
-    except (OSError, ValueError) as err:
-        raise PareError(f"{model_dir}/config.json: cannot be loaded ({str(err).splitlines()[0]})") from None
+    except (OSError, ValueError, KeyError) as err:
+        raise PareError(f"{model_dir}/config.json: cannot be loaded ({first_line(err)})") from None
     arch = (config.architectures or [None])[0]
     cls = getattr(transformers, arch, None) if arch else None
-    cls = cls or transformers.AutoModel
-    try:
-        with _quiet_transformers():
-            model, info = cls.from_pretrained(
-                model_dir, dtype="auto", local_files_only=True, output_loading_info=True
-            )
-    except (OSError, ValueError) as err:
-        raise PareError(f"{model_dir}: cannot load the model ({str(err).splitlines()[0]})") from None
-    return model, set(info.get("missing_keys", ()))
+    return load_checkpoint(cls or transformers.AutoModel, model_dir, dtype="auto")
 
 
 def _n_params(model: Any, missing: set[str]) -> int:
@@ -223,6 +192,7 @@ def trim_model(
     min_count: int = 1,
     max_vocab: int | None = None,
     track: Track = no_track,
+    overwrite: bool = False,
 ) -> TrimResult:
     """Trim the vocabulary of the model (or tokenizer-only) directory ``model_dir`` into ``out_dir``.
 
@@ -230,20 +200,26 @@ def trim_model(
     tokenizer's ``keep_frequent`` most frequent tokens and the mandatory ones; with no corpus, the last three
     alone define the vocabulary. Writes the sliced model
     (safetensors), rewritten tokenizer files and ``trim.json``. ``model_dir`` is never modified and
-    ``out_dir`` appears only when everything succeeded.
+    ``out_dir`` appears only when everything succeeded; ``overwrite`` replaces an earlier pare output there.
     """
     from tokenizers import Tokenizer
 
     start = time.perf_counter()
     model_dir = Path(model_dir)
+    check_output(out_dir, inputs=(model_dir, *corpus), overwrite=overwrite)
     if not model_dir.is_dir():
-        raise PareError(f"{model_dir}: not a model directory")
+        raise PareError(
+            f"{model_dir}: {'not a directory' if model_dir.exists() else 'no such model directory'}"
+        )
     tok_path = model_dir / "tokenizer.json"
     if not tok_path.is_file():
         raise PareError(f"{model_dir}: no tokenizer.json (only fast tokenizers can be trimmed)")
     if not corpus and not keep_tokens and not keep_frequent:
         raise PareError("nothing defines the vocabulary: give a corpus and/or tokens to keep")
-    tok_json = _read_json(tok_path)
+    has_model = (model_dir / "config.json").is_file()
+    if has_model:
+        check_model_dir(model_dir)  # before the corpus is read: a broken model fails fast
+    tok_json = read_json_file(tok_path)
     try:
         tokenizer = Tokenizer.from_file(str(tok_path))
     except Exception as err:  # the Rust loader's own error types
@@ -252,7 +228,6 @@ def trim_model(
     tokenizer.no_truncation()
     counts = count_corpus_tokens(tokenizer, corpus, track) if corpus else None
 
-    has_model = (model_dir / "config.json").is_file()
     config_ids: list[int] = []
     if has_model:
         model, missing = _load_model(model_dir)
@@ -288,15 +263,15 @@ def trim_model(
         text_config = model.config.get_text_config()
         model.config.vocab_size = text_config.vocab_size = len(old_ids)
 
-    with atomic_dir(out_dir, inputs=(model_dir,)) as tmp:
+    with atomic_dir(out_dir, inputs=(model_dir, *corpus), overwrite=overwrite) as tmp:
         if has_model:
             # only what the checkpoint held: weights the loader had to initialise are not invented here
             state = {k: v for k, v in model.state_dict().items() if k not in missing}
-            with _quiet_transformers():
+            with quiet_transformers():
                 model.save_pretrained(tmp, state_dict=state)
         (tmp / "tokenizer.json").write_text(new_text, encoding="utf-8")
         if (model_dir / "tokenizer_config.json").is_file():
-            tok_config = remap_tokenizer_config(_read_json(model_dir / "tokenizer_config.json"), new)
+            tok_config = remap_tokenizer_config(read_json_file(model_dir / "tokenizer_config.json"), new)
             (tmp / "tokenizer_config.json").write_text(json.dumps(tok_config, ensure_ascii=False, indent=2))
         _copy_other_files(model_dir, tmp)
         record = {
