@@ -145,6 +145,13 @@ def eval_command(
     ),
     method: Literal["viterbi", "argmax"] = typer.Option("viterbi", "--method", help="Span decoding."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Windows per forward pass."),
+    join: str | None = typer.Option(
+        None,
+        "--join",
+        help="Score long documents: join consecutive documents into texts of MIN-MAX characters "
+        "(for example 4000-16000, about 1,000-4,000 tokens), to compare with the documents one by one.",
+    ),
+    seed: int = typer.Option(0, "--seed", help="Seed of the --join lengths."),
 ) -> None:
     """Score a PII detector on labelled data: strict span P/R/F1 (micro, macro, per label), overlap F1."""
     import json
@@ -152,6 +159,7 @@ def eval_command(
     from rich.table import Table
     from transformers.utils import logging as hf_logging
 
+    from pare.data.join import join_documents, parse_char_range
     from pare.data.jsonl import read_jsonl
     from pare.evaluate import evaluate_detector
     from pare.pii import PiiDetector
@@ -160,6 +168,8 @@ def eval_command(
     hf_logging.disable_progress_bar()
     detector = PiiDetector.from_dir(model)
     docs = read_jsonl(data, labels=detector.taxonomy.categories)
+    if join is not None:
+        docs = join_documents(docs, *parse_char_range(join), seed=seed)
     scores = evaluate_detector(detector, docs, operating_point, method, batch_size, track=rich_track)
     if json_out:
         print(json.dumps(scores))

@@ -51,6 +51,8 @@ def test_distill_token_classifier_end_to_end(bert_teacher, data_files, tmp_path)
         bert_teacher / "viterbi_calibration.json"
     ).read_text()
     assert (out / "tokenizer.json").exists() or (out / "vocab.txt").exists()
+    # the windows the student trained on are recorded for the detector
+    assert json.loads((out / "tokenizer_config.json").read_text())["model_max_length"] == FAST["max_length"]
     record = json.loads((out / "pare_distill.json").read_text())
     assert record["kept_layers"] == [0]
     assert record["data"] == {

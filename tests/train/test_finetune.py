@@ -146,3 +146,15 @@ def test_bad_settings_and_no_documents_are_rejected(tiny_base, docs, tmp_path):
     with pytest.raises(PareError, match="no such base model directory"):
         finetune(config_for(tmp_path / "missing"), docs, out_dir=tmp_path / "m")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_detector_windows_are_the_ones_the_model_was_trained_on(tiny_base, docs, tmp_path):
+    from pare.pii import PiiDetector
+
+    config = config_for(tiny_base)
+    out = tmp_path / "teacher"
+    finetune(config, docs, out_dir=out)
+    assert json.loads((out / "tokenizer_config.json").read_text())["model_max_length"] == config.max_length
+    detector = PiiDetector.from_dir(out, device="cpu")
+    assert detector.max_length == config.max_length
+    assert detector.halo == min(64, (config.max_length - 2) // 4)  # [CLS] and [SEP] are not window tokens

@@ -405,6 +405,8 @@ def distill(
 
     with atomic_dir(out_dir, inputs=inputs, overwrite=overwrite) as tmp:
         student.save_pretrained(tmp)
+        if task == "token":  # the detector's default windows: the ones the student trained on
+            student_tokenizer.model_max_length = config.max_length
         student_tokenizer.save_pretrained(tmp)
         for name, src in ((CALIBRATION_FILE, teacher_dir), (TRIM_FILE, base_dir)):
             if (src / name).is_file():

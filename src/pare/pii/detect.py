@@ -1,8 +1,9 @@
 """PII detection: a token classifier plus constrained span decoding, over texts of any length.
 
 Each text is tokenized once, without special tokens, and never truncated: it is cut into overlapping windows
-(``pare.pii.windows``; by default a halo of 64 tokens, so every token is scored with at least 64 tokens of
-context on each side where the text has them). Windows from all texts are sorted by length and run in
+(``pare.pii.windows``) of the length the model was trained on (its tokenizer's ``model_max_length``, which
+``pare finetune`` and ``pare distill`` record), with a halo of a quarter window (at most 64 tokens), so every
+token is scored with that much context on each side where the text has it. Windows from all texts are sorted by length and run in
 batches; each token's log-probabilities come from the one window whose core holds it; the whole document
 is then decoded at once (constrained BIOES/BIO Viterbi by default), so a span crossing a window boundary
 comes back as one span. Where the tokenizer's words end at every space and punctuation mark (BERT-style
@@ -89,7 +90,8 @@ class PiiDetector:
 
     ``model`` is called as ``model(input_ids=..., attention_mask=...)`` and must return an object with
     ``logits`` shaped (batch, tokens, labels). Windows hold at most ``max_length`` tokens including the
-    tokenizer's special tokens; ``halo`` tokens of context (64 by default) overlap on each side of a cut.
+    tokenizer's special tokens; ``halo`` tokens of context (default: a quarter of the window, at most 64) overlap
+    on each side of a cut.
     ``whole_words``: decode spans that start and end at word boundaries only (``None``: when
     ``words_are_span_boundaries(tokenizer)``).
     """
@@ -102,7 +104,7 @@ class PiiDetector:
         *,
         device: str | torch.device | None = None,
         max_length: int | None = None,
-        halo: int = DEFAULT_HALO,
+        halo: int | None = None,
         model_dir: str | Path | None = None,
         whole_words: bool | None = None,
     ) -> None:
@@ -111,7 +113,6 @@ class PiiDetector:
         self.model = model
         self.tokenizer = tokenizer
         self.taxonomy = taxonomy
-        self.halo = halo
         self.whole_words = words_are_span_boundaries(tokenizer) if whole_words is None else whole_words
         self.model_dir = Path(model_dir) if model_dir is not None else None
         if device is None:
@@ -131,6 +132,7 @@ class PiiDetector:
             raise PareError(
                 f"max_length {self.max_length} leaves no room for tokens next to the special tokens"
             )
+        self.halo = min(DEFAULT_HALO, self.window_size // 4) if halo is None else halo
         pad = tokenizer.pad_token_id
         self.pad_id = int(pad) if pad is not None else 0
 
@@ -141,7 +143,7 @@ class PiiDetector:
         device: str | torch.device | None = None,
         *,
         max_length: int | None = None,
-        halo: int = DEFAULT_HALO,
+        halo: int | None = None,
         whole_words: bool | None = None,
         dequantize: Dequantize = "linear",
     ) -> PiiDetector:

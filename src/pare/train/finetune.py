@@ -161,6 +161,8 @@ def finetune(
 
     torch.manual_seed(config.seed)  # the new classification head is drawn from the seeded generator
     model, tokenizer = load_base(config)
+    # saved in tokenizer_config.json: the detector then cuts texts into the windows the model was trained on
+    tokenizer.model_max_length = config.max_length
     if config.freeze_embeddings:
         model.get_input_embeddings().weight.requires_grad_(False)
     features = encode_documents(
