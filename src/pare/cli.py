@@ -16,6 +16,7 @@ from pare.io import exit_on_sigterm
 from pare.loader import Dequantize
 from pare.quant import QuantConfig
 from pare.train.finetune import FinetuneConfig
+from pare.trim.select import SAFE_KEEP_FREQUENT
 
 T = TypeVar("T")
 
@@ -270,7 +271,10 @@ def trim(
     max_vocab: int | None = typer.Option(None, "--max-vocab", help="At most K tokens in all."),
     keep_tokens: str | None = typer.Option(None, "--keep-tokens", help="Tokens to keep, one a line."),
     keep_frequent: int = typer.Option(
-        0, "--keep-frequent", help="Also keep the tokenizer's own N most frequent tokens."
+        SAFE_KEEP_FREQUENT,
+        "--keep-frequent",
+        help="Also keep the tokenizer's own N most frequent tokens, so new text keeps its spelling "
+        "(0: the corpus alone, smallest and riskiest).",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
     overwrite: bool = typer.Option(
@@ -553,7 +557,9 @@ def synth(
         "all",
         "--split",
         help="all, train or test: which side of the template split; transfer: the templates on neither side "
-        "(unlabelled text for distillation).",
+        "(unlabelled text for distillation); world, world-train, world-test: the English 'world' family "
+        "(utterances, chat, letters, address blocks; many nationalities), all frames or one side of its "
+        "frame split (English only).",
     ),
     test_fraction: float = typer.Option(
         0.2, "--test-fraction", help="Share of each language's templates held out for test."

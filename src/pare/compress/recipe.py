@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from pare.errors import PareError
+from pare.trim.select import SAFE_KEEP_FREQUENT
 
 STAGE_KINDS = ("finetune", "distill", "trim", "quantize")
 DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed", "quantize": "final"}
@@ -35,7 +36,7 @@ DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed
 # 3 epochs, not `pare distill`'s 8, over the default data with its transfer text (``SynthSpec.n_transfer``): more
 # kinds of text beat more passes over the same text, and the 20-minute target on 2 cores leaves room for about
 # 35,000 example passes (BENCHMARKS.md, compress).
-DEFAULT_OPTIONS: dict[str, dict] = {"trim": {"keep_frequent": 10000}, "distill": {"epochs": 3}}
+DEFAULT_OPTIONS: dict[str, dict] = {"trim": {"keep_frequent": SAFE_KEEP_FREQUENT}, "distill": {"epochs": 3}}
 
 
 @dataclass

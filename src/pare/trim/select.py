@@ -17,6 +17,11 @@ from pare.trim.tokenizer import (
     unigram_char_support,
 )
 
+# ``pare trim``'s and ``pare compress``'s default ``keep_frequent``: a model trimmed to its training corpus alone
+# meets words in new text that it can no longer spell as before, and loses far more F1 on text unlike the
+# corpus than one that also keeps the language's common tokens (BENCHMARKS.md, trimming).
+SAFE_KEEP_FREQUENT = 10_000
+
 
 def read_keep_tokens(path: str | Path) -> list[str]:
     """Token strings, one per line, spelled as in ``tokenizer.json`` (only the line break is stripped)."""

@@ -34,7 +34,8 @@ FAKER_LOCALES: dict[str, tuple[str, ...]] = {
     "nl": ("nl_NL",),
 }
 LOCALES: tuple[str, ...] = tuple(FAKER_LOCALES)
-SPLITS: tuple[str, ...] = ("all", "train", "test", "transfer")
+# "world", "world-train", "world-test": the English world family (``pare.data.synth.world``), apart from these
+SPLITS: tuple[str, ...] = ("all", "train", "test", "transfer", "world", "world-train", "world-test")
 # language -> its module of templates: ``TEMPLATES`` (the train/test pool) and ``TRANSFER_TEMPLATES``
 _MODULES = {
     "en": templates_en,
@@ -96,6 +97,23 @@ def held_out_template_ids(
     return held_out
 
 
+def _world(
+    n: int,
+    seed: int,
+    locales: Sequence[str] | None,
+    split: str,
+    test_fraction: float,
+    track: Track,
+    split_seed: int,
+) -> list[Document]:
+    """The world family behind ``synthesize``; imported here because ``world`` itself imports this module."""
+    from pare.data.synth.world import synthesize_world
+
+    if locales is not None and _languages(locales) != ["en"]:
+        raise PareError(f"split {split!r} is English only; leave --locales out or pass en")
+    return synthesize_world(n, seed, split, test_fraction, track, split_seed=split_seed)
+
+
 def stable_faker(locale: str) -> Faker:
     """``Faker(locale)`` whose draws depend only on its seed: Faker builds some data lists from sets (it_IT's
     cities), whose order follows Python's per-process string-hash seed; sorting them removes that."""
@@ -124,6 +142,10 @@ def synthesize(
     ``split="transfer"``, a transfer template instead), then a Faker locale of the language. ``meta`` records
     ``template``, ``locale`` and ``style``. ``split_seed`` picks the template split; keep it equal when
     drawing a train and a test set.
+
+    ``split="world"`` (``"world-train"``, ``"world-test"``: the sides of its frame split) draws the English
+    world family instead (``pare.data.synth.world.synthesize_world``): ``locales`` must then be None or
+    ``["en"]``, and ``meta`` also records ``source: "world"``.
     """
     if n <= 0:
         raise PareError(f"number of documents must be positive, got {n}")
@@ -131,6 +153,8 @@ def synthesize(
         raise PareError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
     if not 0 < test_fraction < 1:
         raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
+    if split.startswith("world"):
+        return _world(n, seed, locales, split, test_fraction, track, split_seed)
     pool = transfer_templates(locales) if split == "transfer" else templates(locales)
     if split in ("train", "test"):
         held_out = held_out_template_ids(pool, test_fraction, split_seed)
