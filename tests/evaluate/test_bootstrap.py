@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from pare.data.jsonl import Span
 from pare.evaluate import strict_span_scores
-from pare.evaluate.bootstrap import document_counts, paired_f1_difference
+from pare.evaluate.bootstrap import document_counts, group_counts, paired_f1_difference
 
 TEXT = "Ana Lima lives in Porto and mails ana@x.pt"
 CANDIDATES = [
@@ -54,3 +54,25 @@ def test_a_model_better_on_every_document_has_an_interval_above_zero():
 def test_counts_of_different_documents_are_refused():
     with pytest.raises(ValueError, match="same"):
         paired_f1_difference(np.zeros((3, 3)), np.zeros((4, 3)))
+
+
+def test_resampling_templates_widens_the_interval_when_templates_differ():
+    # b gains on documents of a few templates only: per document the gain looks steady, per template it is luck
+    rng = np.random.default_rng(1)
+    groups = np.repeat(np.arange(20), 30)
+    gold = rng.integers(2, 6, size=len(groups))
+    a = np.stack([gold - 1, gold, gold], 1)
+    b = a.copy()
+    lucky = groups < 3
+    b[lucky, 0] = gold[lucky]
+    by_doc = paired_f1_difference(a, b, resamples=1000)
+    by_template = paired_f1_difference(a, b, resamples=1000, groups=list(groups))
+    assert by_doc.delta == pytest.approx(by_template.delta)
+    assert by_template.high - by_template.low > 2 * (by_doc.high - by_doc.low)
+
+
+def test_group_counts_sum_each_group():
+    counts = np.array([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    assert group_counts(counts, ["x", "y", "x"]).tolist() == [[8, 10, 12], [4, 5, 6]]
+    with pytest.raises(ValueError, match="group names"):
+        group_counts(counts, ["x"])

@@ -2,13 +2,15 @@
 
 Both models are scored on the same documents; resampling documents with replacement (the same draw for both)
 and recomputing micro F1 = 2·tp / (n_gold + n_pred) from the resampled counts gives the distribution of the
-difference that another test set of the same kind would show. Its percentiles are the interval.
+difference that another test set of the same kind would show. Its percentiles are the interval. With
+``groups`` (each document's template), whole templates are resampled instead (a cluster bootstrap): the
+interval then covers another draw of templates, which is what a claim about unseen templates needs.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,12 +51,30 @@ def _f1(counts: np.ndarray) -> np.ndarray:
     return np.where(gold + pred > 0, 2 * tp / np.maximum(gold + pred, 1), 1.0)
 
 
+def group_counts(counts: np.ndarray, groups: Sequence[Hashable]) -> np.ndarray:
+    """Per-document counts summed per group (in order of first appearance), shape ``(groups, 3)``."""
+    if len(groups) != len(counts):
+        raise ValueError(f"{len(groups)} group names for {len(counts)} documents")
+    index = {g: i for i, g in enumerate(dict.fromkeys(groups))}
+    summed = np.zeros((len(index), 3), dtype=np.int64)
+    np.add.at(summed, [index[g] for g in groups], counts)
+    return summed
+
+
 def paired_f1_difference(
-    a: np.ndarray, b: np.ndarray, resamples: int = 2000, level: float = 0.95, seed: int = 0
+    a: np.ndarray,
+    b: np.ndarray,
+    resamples: int = 2000,
+    level: float = 0.95,
+    seed: int = 0,
+    groups: Sequence[Hashable] | None = None,
 ) -> F1Difference:
-    """Bootstrap interval of ``F1(b) - F1(a)`` from per-document counts of the same documents."""
+    """Bootstrap interval of ``F1(b) - F1(a)`` from per-document counts of the same documents; ``groups``
+    resamples whole groups (templates) instead of documents."""
     if a.shape != b.shape:
         raise ValueError(f"counts of {len(a)} and {len(b)} documents: both models must score the same ones")
+    if groups is not None:
+        a, b = group_counts(a, groups), group_counts(b, groups)
     draw = np.random.default_rng(seed).integers(0, len(a), size=(resamples, len(a)))
     deltas = _f1(b[draw].sum(1)) - _f1(a[draw].sum(1))
     tail = (1 - level) / 2
