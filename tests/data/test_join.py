@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pare.data.join import join_documents, parse_char_range
+from pare.data.join import join_documents, join_some, parse_char_range
 from pare.data.jsonl import Document, Span
 from pare.errors import PareError
 
@@ -41,3 +41,13 @@ def test_bad_ranges_are_one_line():
         parse_char_range("long")
     with pytest.raises(PareError, match="0 < MIN <= MAX"):
         join_documents([Document("a")], 10, 5)
+
+
+@given(st.lists(documents(), min_size=0, max_size=40), st.floats(0, 1), st.integers(0, 9))
+def test_join_some_keeps_every_span_once(docs, fraction, seed):
+    out = join_some(docs, fraction, seed)
+    key = sorted((s.label, d.text[s.start : s.end]) for d in docs for s in d.spans)
+    assert sorted((s.label, d.text[s.start : s.end]) for d in out for s in d.spans) == key
+    assert sum(len(d.text) for d in out) >= sum(len(d.text) for d in docs)
+    assert join_some(docs, fraction, seed) == out
+    assert join_some(docs, 0.0, seed) == list(docs)

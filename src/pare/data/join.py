@@ -55,3 +55,28 @@ def parse_char_range(text: str) -> tuple[int, int]:
         raise PareError(
             f"--join {text!r}: expected CHARS or MIN-MAX characters, for example 4000-16000"
         ) from None
+
+
+SEPARATORS = ("\n\n", "\n", " ")
+
+
+def join_some(docs: Sequence[Document], fraction: float, seed: int = 0, max_group: int = 6) -> list[Document]:
+    """``docs`` with about ``fraction`` of them joined, 2 to ``max_group`` at a time, into longer documents.
+
+    A model trained on short documents sees a document's start after every ``[CLS]`` and its end before every
+    ``[SEP]``; in a long text, windows start and end mid-text and hold the ends of other documents. Joined
+    training documents show it that. Which documents are joined, in what groups and with which separator
+    (blank line, line break or space) is drawn from ``seed``; the rest keep their order.
+    """
+    if not 0 <= fraction <= 1:
+        raise PareError(f"join fraction must be between 0 and 1, got {fraction}")
+    rng = random.Random(seed)
+    chosen = [i for i in range(len(docs)) if rng.random() < fraction]
+    rng.shuffle(chosen)
+    joined = set(chosen)
+    out = [doc for i, doc in enumerate(docs) if i not in joined]
+    while chosen:
+        size = rng.randint(2, max_group)
+        group, chosen = chosen[:size], chosen[size:]
+        out.append(_concatenate([docs[i] for i in group], rng.choice(SEPARATORS)))
+    return out

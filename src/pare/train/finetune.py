@@ -20,6 +20,7 @@ from pathlib import Path
 
 import torch
 
+from pare.data.join import join_some
 from pare.data.jsonl import Document
 from pare.decode.calibration import save_operating_points
 from pare.decode.transitions import OperatingPoint
@@ -52,6 +53,9 @@ class FinetuneConfig:
     lr: float = 3e-4
     max_length: int = 128  # tokens per training window, special tokens included
     halo: int = DEFAULT_HALO // 2  # context tokens on each side when a long document is cut into windows
+    # share of the training documents joined a few at a time into longer texts (``pare.data.join.join_some``),
+    # so that windows also start and end mid-text, as they do in long documents at inference
+    join_fraction: float = 0.0
     seed: int = 0
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
@@ -79,6 +83,8 @@ class FinetuneConfig:
             raise PareError(f"lr must be positive, got {self.lr}")
         if self.halo < 0:
             raise PareError(f"halo must be non-negative, got {self.halo}")
+        if not 0 <= self.join_fraction <= 1:
+            raise PareError(f"join_fraction must be between 0 and 1, got {self.join_fraction}")
         resolve_precision(self.mixed_precision)
 
 
@@ -165,8 +171,9 @@ def finetune(
     tokenizer.model_max_length = config.max_length
     if config.freeze_embeddings:
         model.get_input_embeddings().weight.requires_grad_(False)
+    texts = join_some(train_docs, config.join_fraction, config.seed) if config.join_fraction else train_docs
     features = encode_documents(
-        train_docs, tokenizer, config.taxonomy, max_length=config.max_length, halo=config.halo, track=track
+        texts, tokenizer, config.taxonomy, max_length=config.max_length, halo=config.halo, track=track
     )
     for f in features:
         f.pop("doc")
