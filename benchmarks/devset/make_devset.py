@@ -1,6 +1,6 @@
 """Make an English PII development set whose text is made differently from pare's training generator.
 
-    python benchmarks/devset/make_devset.py --seed 0 --n 1500 -o benchmarks/devset/natural_en.jsonl
+    python benchmarks/devset/make_devset.py --seed 0 --n 1500 -o src/pare/data/devset/natural_en.jsonl
     python benchmarks/devset/make_devset.py --check     # regenerate in memory, compare with the file
 
 pare's teacher scores far lower on human-written text than on its own held-out templates. This set is an
@@ -61,7 +61,7 @@ from gen import Gen
 from realtext import Sentence, load_sentences
 from styles import REAL_SHARE, STYLES
 
-DEFAULT_OUT = Path(__file__).resolve().parent / "natural_en.jsonl"
+DEFAULT_OUT = Path(__file__).resolve().parents[2] / "src" / "pare" / "data" / "devset" / "natural_en.jsonl"
 MAX_PER_SOURCE = 60  # sentences kept per man page or pydoc topic, so curl's and bash's pages don't dominate
 
 

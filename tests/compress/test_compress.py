@@ -10,6 +10,8 @@ from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from pare.compress import compress, parse_recipe
 from pare.compress.recipe import load_recipe
+from pare.data.devset import dev_set_path
+from pare.data.jsonl import read_jsonl, write_jsonl
 from pare.data.synth import synthesize
 from pare.errors import PareError
 
@@ -20,10 +22,11 @@ def tiny_teacher(tiny_bert) -> Path:
     return tiny_bert("teacher")
 
 
-def recipe_for(teacher: Path) -> dict:
+def recipe_for(teacher: Path, dev: str | None = None) -> dict:
+    synth = {"n_train": 24, "n_test": 8, "n_unlabelled": 12, "n_transfer": 6, "seed": 3}
     return {
         "teacher": str(teacher),
-        "data": {"synth": {"n_train": 24, "n_test": 8, "n_unlabelled": 12, "n_transfer": 6, "seed": 3}},
+        "data": {"synth": synth, "dev": dev},
         "stages": [
             {"distill": {"layers": 1, "epochs": 1, "batch_size": 8, "max_length": 64}},
             {"trim": {}},
@@ -35,9 +38,12 @@ def recipe_for(teacher: Path) -> dict:
 def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, monkeypatch):
     monkeypatch.setenv("PARE_CACHE", str(tmp_path / "cache"))
     out = tmp_path / "run"
-    rows = compress(parse_recipe(recipe_for(tiny_teacher)), out)
+    dev = tmp_path / "dev.jsonl"
+    write_jsonl(dev, read_jsonl(dev_set_path())[:10])  # the shipped development set, cut short for speed
+    rows = compress(parse_recipe(recipe_for(tiny_teacher, str(dev))), out)
 
     assert [r.name for r in rows] == ["teacher", "student", "trimmed", "final"]
+    assert all(r.dev_f1 is not None for r in rows)
     assert rows[0].f1_pct_teacher == pytest.approx(100.0) or rows[0].f1 == 0
     for name in ("student", "trimmed", "final", "data"):
         assert (out / name).is_dir()
@@ -57,7 +63,7 @@ def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, m
     report = json.loads((out / "report.json").read_text())
     assert [s["name"] for s in report["stages"]] == ["teacher", "student", "trimmed", "final"]
     md = (out / "report.md").read_text()
-    assert "| student |" in md and "f1_vs_size.png" in md
+    assert "| student |" in md and "f1_vs_size.png" in md and "| dev F1 |" in md
     speed = report["speed_vs_teacher"]
     assert set(speed) == {"1", "32"} and all(v["speedup"] > 0 for v in speed.values())
     assert f"{speed['32']['speedup']:.2f}x at batch 32" in md
@@ -112,6 +118,7 @@ def test_default_recipe_is_the_four_stage_pipeline():
     trim = recipe.stages[2]
     assert trim.options == {"keep_frequent": 10000}  # the stage default, also for a recipe's bare `trim`
     assert recipe.data.synth.n_transfer == 3000  # the transfer text the default student learns from
+    assert recipe.data.dev == "natural_en" and dev_set_path().is_file()  # every stage is also scored there
     assert recipe.stages[1].options == {"epochs": 3}  # the stage default
     assert (  # a recipe's own epochs win
         parse_recipe({"teacher": "t", "stages": [{"distill": {"epochs": 2}}]}).stages[0].options["epochs"]

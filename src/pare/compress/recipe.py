@@ -7,6 +7,7 @@ A recipe is YAML::
       test: test.jsonl         # the one test set every stage is evaluated on
       unlabelled: [notes.txt]  # optional extra text for distillation and trimming
       synth: {n_train: 3000, n_test: 600, n_unlabelled: 3000, n_transfer: 3000, seed: 0}
+      dev: natural_en          # a second evaluation set made unlike the training data (null: none)
     teacher: path/or/hub-id    # start from this teacher instead of fine-tuning one
     stages:                    # any subset, in any sensible order; each is one of pare's commands
       - finetune: {epochs: 3}
@@ -58,6 +59,9 @@ class DataSpec:
     test: str | None = None
     unlabelled: list[str] = field(default_factory=list)
     synth: SynthSpec = field(default_factory=SynthSpec)
+    # a second evaluation set, made differently from the training data: a labelled JSONL file or the name of
+    # a set pare ships (``pare.data.devset``); None scores the test set alone
+    dev: str | None = "natural_en"
 
 
 @dataclass
@@ -100,7 +104,7 @@ def _fields(where: str, raw: object, allowed: set[str]) -> dict:
 def parse_recipe(raw: object, where: str = "recipe") -> Recipe:
     """Build a ``Recipe`` from decoded YAML, naming the field at fault in errors."""
     top = _fields(where, raw, {"data", "teacher", "stages", "seed"})
-    data_raw = _fields(f"{where}: data", top.get("data"), {"train", "test", "unlabelled", "synth"})
+    data_raw = _fields(f"{where}: data", top.get("data"), {"train", "test", "unlabelled", "synth", "dev"})
     synth_raw = _fields(
         f"{where}: data.synth",
         data_raw.get("synth"),
@@ -109,7 +113,10 @@ def parse_recipe(raw: object, where: str = "recipe") -> Recipe:
     unlabelled = data_raw.get("unlabelled", [])
     if isinstance(unlabelled, str):
         unlabelled = [unlabelled]
-    data = DataSpec(data_raw.get("train"), data_raw.get("test"), list(unlabelled), SynthSpec(**synth_raw))
+    dev = data_raw.get("dev", DataSpec.dev)
+    data = DataSpec(
+        data_raw.get("train"), data_raw.get("test"), list(unlabelled), SynthSpec(**synth_raw), dev
+    )
     if data.train is not None and data.test is None:
         raise PareError(
             f"{where}: data.train is given but data.test is not; every stage is scored on a test set"

@@ -48,6 +48,8 @@ class StageRow:
     cached: bool = False
     f1_pct_teacher: float | None = None
     evaluation: dict = field(default_factory=dict)
+    dev_f1: float | None = None  # on the development set (``DataSpec.dev``), made unlike the training data
+    dev_pct_teacher: float | None = None
 
 
 def _read_state(out_dir: Path) -> dict:
@@ -61,13 +63,22 @@ def _write_state(out_dir: Path, state: dict) -> None:
 
 
 def evaluate_and_measure(
-    name: str, kind: str, model_dir: Path, test: Path, seconds: float, cached: bool, track: Track
+    name: str,
+    kind: str,
+    model_dir: Path,
+    tests: tuple[Path, Path | None],
+    seconds: float,
+    cached: bool,
+    track: Track,
 ) -> StageRow:
-    """Evaluate ``model_dir`` on the test set (strict span F1, Viterbi) and measure it in a fresh process."""
+    """Evaluate ``model_dir`` on the test set and the development set, if any (strict span F1, Viterbi), and
+    measure it in a fresh process."""
     from pare.bench import measure_model
     from pare.evaluate import evaluate_dir
 
+    test, dev = tests
     evaluation = evaluate_dir(model_dir, read_jsonl(test), track=track)
+    dev_f1 = evaluate_dir(model_dir, read_jsonl(dev), track=track)["micro"]["f1"] if dev else None
     stats = measure_model(model_dir)
     return StageRow(
         name=name,
@@ -82,6 +93,7 @@ def evaluate_and_measure(
         seconds=seconds,
         cached=cached,
         evaluation=evaluation,
+        dev_f1=dev_f1,
     )
 
 
@@ -102,6 +114,7 @@ def compress(
     on_event("data: preparing train and test sets")
     train, test, unlabelled = prepare_data(recipe, data_dir, track)
     text_data = [train, *unlabelled]
+    tests = (test, _dev_path(recipe.data.dev))
 
     rows: list[StageRow] = []
     chain = stage_signature(
@@ -114,7 +127,7 @@ def compress(
         row = _finished(state, "input", signature, teacher)
         if row is None:
             on_event(f"teacher {teacher}: evaluating and measuring")
-            row = evaluate_and_measure("teacher", "input", teacher, test, 0.0, False, track)
+            row = evaluate_and_measure("teacher", "input", teacher, tests, 0.0, False, track)
             _record(state, out_dir, "input", signature, row)
         rows.append(row)
         chain = signature
@@ -133,7 +146,7 @@ def compress(
             cached = _run_stage(stage, recipe, current, teacher, train, text_data, data_dir, out, track)
             seconds = time.perf_counter() - started
             on_event(f"{head}: evaluating and measuring")
-            row = evaluate_and_measure(stage.output, stage.kind, out, test, seconds, cached, track)
+            row = evaluate_and_measure(stage.output, stage.kind, out, tests, seconds, cached, track)
             _record(state, out_dir, stage.output, signature, row)
         rows.append(row)
         if stage.kind == "finetune":
@@ -144,12 +157,23 @@ def compress(
     if recipe.stages[-1].output != "final":
         with atomic_dir(final, overwrite=True) as tmp:
             shutil.copytree(current, tmp, dirs_exist_ok=True)
-    reference = rows[0].f1
+    reference, dev_reference = rows[0].f1, rows[0].dev_f1
     for row in rows:
         row.f1_pct_teacher = 100 * row.f1 / reference if reference else None
+        if row.dev_f1 is not None and dev_reference:
+            row.dev_pct_teacher = 100 * row.dev_f1 / dev_reference
     speed = _speed_against_teacher(state, out_dir, chain, Path(rows[0].path), final, on_event)
     write_report(rows, out_dir, recipe, speed)
     return rows
+
+
+def _dev_path(dev: str | None) -> Path | None:
+    """The development set's file: a shipped set by name, or a path."""
+    from pare.data.devset import DEV_SETS, dev_set_path
+
+    if not dev:
+        return None
+    return dev_set_path(dev) if dev in DEV_SETS else Path(dev)
 
 
 def _open_run_dir(out_dir: Path, recipe: Recipe) -> None:
