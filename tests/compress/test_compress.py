@@ -127,3 +127,25 @@ def test_default_recipe_is_the_four_stage_pipeline():
     written = parse_recipe({"teacher": "t", "stages": ["distill", {"trim": {"keep_frequent": 0}}]})
     assert written.stages[1].options == {"keep_frequent": 0}
     assert parse_recipe({"teacher": "t", "stages": ["distill", "trim"]}).stages[1].options == trim.options
+
+
+def test_world_documents_join_the_training_set_and_the_distillation_text(tmp_path):
+    from pare.compress.stages import prepare_data
+
+    spec = {
+        "n_train": 6,
+        "n_test": 2,
+        "n_unlabelled": 0,
+        "n_transfer": 0,
+        "n_world": 4,
+        "n_world_unlabelled": 3,
+    }
+    train, _, unlabelled = prepare_data(parse_recipe({"data": {"synth": spec}}), tmp_path)
+    expected = synthesize(6, 0, split="train") + synthesize(4, 0, split="world-train")
+    assert [d.text for d in read_jsonl(train)] == [d.text for d in expected]
+    assert unlabelled == [tmp_path / "world.jsonl"]
+    assert [d.text for d in read_jsonl(unlabelled[0])] == [
+        d.text for d in synthesize(3, 4, split="world-train")
+    ]
+    german = prepare_data(parse_recipe({"data": {"synth": {**spec, "locales": ["de"]}}}), tmp_path / "de")
+    assert len(read_jsonl(german[0])) == 6 and german[2] == []  # the world family is English only

@@ -49,6 +49,11 @@ class SynthSpec:
     # teacher's generalization to held-out templates to the student: 3 epochs with them beat 6 without by 0.8
     # and 2.6 points of F1 (seeds 0 and 1) on 3,000 held-out-template documents, in less time (BENCHMARKS.md).
     n_transfer: int = 3000
+    # English documents of the world family (``pare data synth --split world-train``): text people write
+    # (questions, chat, letters, address blocks, many nationalities); labelled ones join the training set,
+    # unlabelled ones the distillation text
+    n_world: int = 0
+    n_world_unlabelled: int = 0
     seed: int = 0
     locales: list[str] | None = None
 
@@ -108,7 +113,16 @@ def parse_recipe(raw: object, where: str = "recipe") -> Recipe:
     synth_raw = _fields(
         f"{where}: data.synth",
         data_raw.get("synth"),
-        {"n_train", "n_test", "n_unlabelled", "n_transfer", "seed", "locales"},
+        {
+            "n_train",
+            "n_test",
+            "n_unlabelled",
+            "n_transfer",
+            "n_world",
+            "n_world_unlabelled",
+            "seed",
+            "locales",
+        },
     )
     unlabelled = data_raw.get("unlabelled", [])
     if isinstance(unlabelled, str):

@@ -24,9 +24,11 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
     """The recipe's train and test JSONL files and its unlabelled text files.
 
     When the recipe has no training data, they are synthesized into ``data_dir``: train documents from the
-    train templates (seed ``seed``), test documents from the held-out templates (seed ``seed + 1``), and
-    unlabelled ones, without spans: ``n_unlabelled`` from the train templates (seed ``seed + 2``) and
-    ``n_transfer`` from the transfer templates, on neither side of the split (seed ``seed + 3``).
+    train templates (seed ``seed``) followed by ``n_world`` from the world family's train frames (seed ``seed``,
+    English), test documents from the held-out templates (seed ``seed + 1``), and unlabelled ones, without
+    spans: ``n_unlabelled`` from the train templates (seed ``seed + 2``), ``n_transfer`` from the transfer
+    templates, on neither side of the split (seed ``seed + 3``), and ``n_world_unlabelled`` from the world
+    family's train frames (seed ``seed + 4``).
     """
     spec = recipe.data
     unlabelled = [Path(p) for p in spec.unlabelled]
@@ -37,18 +39,24 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
 
     train, test = data_dir / "train.jsonl", Path(spec.test) if spec.test else data_dir / "test.jsonl"
     synth = spec.synth
+    english = synth.locales is None or "en" in synth.locales  # the world family is English
     if not train.is_file():
-        write_jsonl(train, synthesize(synth.n_train, synth.seed, synth.locales, split="train", track=track))
+        docs = synthesize(synth.n_train, synth.seed, synth.locales, split="train", track=track)
+        if synth.n_world and english:
+            docs += synthesize(synth.n_world, synth.seed, split="world-train", track=track)
+        write_jsonl(train, docs)
     if not test.is_file():
         write_jsonl(test, synthesize(synth.n_test, synth.seed + 1, synth.locales, split="test", track=track))
     for name, n, seed, split in (
         ("unlabelled", synth.n_unlabelled, synth.seed + 2, "train"),
         ("transfer", synth.n_transfer, synth.seed + 3, "transfer"),
+        ("world", synth.n_world_unlabelled if english else 0, synth.seed + 4, "world-train"),
     ):
         if n > 0:
             text = data_dir / f"{name}.jsonl"
             if not text.is_file():
-                docs = synthesize(n, seed, synth.locales, split=split, track=track)
+                locales = None if split.startswith("world") else synth.locales
+                docs = synthesize(n, seed, locales, split=split, track=track)
                 write_jsonl(text, docs, text_only=True)
             unlabelled.append(text)
     return train, test, unlabelled
