@@ -390,7 +390,12 @@ def redact_command(
     file: str | None = typer.Option(
         None, "-f", "--file", help="Plain text file (one document) or .jsonl (one 'text' per line)."
     ),
-    model: str = typer.Option(..., "--model", "-m", help="Token classifier directory (plain or quantized)."),
+    model: str | None = typer.Option(
+        None,
+        "--model",
+        "-m",
+        help="Token classifier directory (plain or quantized); default: the model pare ships.",
+    ),
     operating_point: str | None = typer.Option(
         None, "--operating-point", help="Named transition biases from the model's viterbi_calibration.json."
     ),
@@ -416,6 +421,7 @@ def redact_command(
     from transformers.utils import logging as hf_logging
 
     from pare.io import atomic_file, check_output
+    from pare.models import default_model_dir
     from pare.pii import PiiDetector, read_jsonl_texts, read_text_file, redaction_record
 
     if text is not None and file is not None:
@@ -434,7 +440,7 @@ def redact_command(
             raise PareError("stdin: not valid UTF-8") from None
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    detector = PiiDetector.from_dir(model, dequantize=dequantize)
+    detector = PiiDetector.from_dir(model or default_model_dir(), dequantize=dequantize)
     spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
     records = [redaction_record(t, s, mode) for t, s in zip(texts, spans, strict=True)]
     if batch:
