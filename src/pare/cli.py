@@ -153,6 +153,13 @@ def eval_command(
         "(for example 4000-16000, about 1,000-4,000 tokens), to compare with the documents one by one.",
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the --join lengths."),
+    validate: str = typer.Option(
+        "default",
+        "--validate",
+        help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): "
+        "trim trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
+        "(private_email,private_url).",
+    ),
 ) -> None:
     """Score a PII detector on labelled data: strict span P/R/F1 (micro, macro, per label), overlap F1."""
     import json
@@ -164,10 +171,11 @@ def eval_command(
     from pare.data.jsonl import read_jsonl
     from pare.evaluate import evaluate_detector
     from pare.pii import PiiDetector
+    from pare.pii.validate import parse_validate
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    detector = PiiDetector.from_dir(model)
+    detector = PiiDetector.from_dir(model, validate=parse_validate(validate))
     docs = read_jsonl(data, labels=detector.taxonomy.categories)
     if join is not None:
         docs = join_documents(docs, *parse_char_range(join), seed=seed)
@@ -413,6 +421,13 @@ def redact_command(
         "--dequantize",
         help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",
     ),
+    validate: str = typer.Option(
+        "default",
+        "--validate",
+        help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): "
+        "trim trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
+        "(private_email,private_url).",
+    ),
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o file."),
 ) -> None:
     """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""
@@ -423,6 +438,7 @@ def redact_command(
     from pare.io import atomic_file, check_output
     from pare.models import default_model_dir
     from pare.pii import PiiDetector, read_jsonl_texts, read_text_file, redaction_record
+    from pare.pii.validate import parse_validate
 
     if text is not None and file is not None:
         raise PareError("give either TEXT or -f FILE, not both")
@@ -440,7 +456,8 @@ def redact_command(
             raise PareError("stdin: not valid UTF-8") from None
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    detector = PiiDetector.from_dir(model or default_model_dir(), dequantize=dequantize)
+    checks = parse_validate(validate)
+    detector = PiiDetector.from_dir(model or default_model_dir(), dequantize=dequantize, validate=checks)
     spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
     records = [redaction_record(t, s, mode) for t, s in zip(texts, spans, strict=True)]
     if batch:

@@ -2,9 +2,11 @@
 
 from pare.pii.detect import DetectedSpan, DocumentScores, PiiDetector
 from pare.pii.redact import MODES, placeholder, read_jsonl_texts, read_text_file, redact, redaction_record
+from pare.pii.validate import VALIDATED_LABELS, validate_spans
 
 __all__ = [
     "MODES",
+    "VALIDATED_LABELS",
     "DetectedSpan",
     "DocumentScores",
     "PiiDetector",
@@ -13,4 +15,5 @@ __all__ = [
     "read_text_file",
     "redact",
     "redaction_record",
+    "validate_spans",
 ]

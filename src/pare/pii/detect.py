@@ -14,7 +14,7 @@ surrounding whitespace.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -27,31 +27,13 @@ from pare.errors import PareError
 from pare.labels import Taxonomy
 from pare.loader import Dequantize, load
 from pare.modeldir import check_model_dir, first_line, load_pretrained, load_tokenizer, quiet_transformers
+from pare.pii.spans import DetectedSpan
+from pare.pii.validate import DEFAULT_VALIDATED, validate_spans
 from pare.pii.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
 from pare.progress import Track, no_track
 
 DEFAULT_MAX_LENGTH = 512
 METHODS = ("viterbi", "argmax")
-
-
-@dataclass(frozen=True)
-class DetectedSpan:
-    """A detected entity: category ``label`` over characters ``[start, end)`` of the text, with a confidence."""
-
-    label: str
-    start: int
-    end: int
-    text: str
-    score: float | None = None
-
-    def to_dict(self) -> dict:
-        return {
-            "label": self.label,
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "score": self.score,
-        }
 
 
 @dataclass
@@ -94,6 +76,8 @@ class PiiDetector:
     on each side of a cut.
     ``whole_words``: decode spans that start and end at word boundaries only (``None``: when
     ``words_are_span_boundaries(tokenizer)``).
+    ``validate``: labels whose spans ``pare.pii.validate`` checks after decoding (trimmed of trailing
+    punctuation, dropped when impossible: an invalid IBAN, a postcode as a phone); ``()`` for none.
     """
 
     def __init__(
@@ -107,12 +91,14 @@ class PiiDetector:
         halo: int | None = None,
         model_dir: str | Path | None = None,
         whole_words: bool | None = None,
+        validate: Collection[str] = DEFAULT_VALIDATED,
     ) -> None:
         if not getattr(tokenizer, "is_fast", False):
             raise PareError("the tokenizer is not a fast tokenizer; pare needs its character offsets")
         self.model = model
         self.tokenizer = tokenizer
         self.taxonomy = taxonomy
+        self.validate = tuple(validate)
         self.whole_words = words_are_span_boundaries(tokenizer) if whole_words is None else whole_words
         self.model_dir = Path(model_dir) if model_dir is not None else None
         if device is None:
@@ -146,6 +132,7 @@ class PiiDetector:
         halo: int | None = None,
         whole_words: bool | None = None,
         dequantize: Dequantize = "linear",
+        validate: Collection[str] = DEFAULT_VALIDATED,
     ) -> PiiDetector:
         """Load a token classifier directory: a plain Hugging Face one, or a pare-quantized one (``quant_config.json``).
 
@@ -186,6 +173,7 @@ class PiiDetector:
             halo=halo,
             model_dir=model_dir,
             whole_words=whole_words,
+            validate=validate,
         )
 
     @property
@@ -291,6 +279,8 @@ class PiiDetector:
                     DetectedSpan(span.label, span.start, span.end, doc.text[span.start : span.end], score)
                     for span, score in token_spans_to_char_spans(doc.text, doc.offsets, token_spans)
                 ]
+                if self.validate:
+                    out[d] = validate_spans(doc.text, out[d], self.validate)
         return out
 
     def detect(

@@ -1,0 +1,318 @@
+"""Span validators: boundary trimming, checksum drops, and the invariants every validated span keeps."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pare.errors import PareError
+from pare.pii.detect import DetectedSpan
+from pare.pii.validate import VALIDATED_LABELS, validate_spans
+
+LABELS = (
+    "account_number",
+    "private_address",
+    "private_date",
+    "private_email",
+    "private_person",
+    "private_phone",
+    "private_url",
+    "secret",
+)
+PHONE_REGIONS = ("US", "GB", "DE", "FR", "IN", "BR", "ES", "IT", "NL", "CA")
+PHONE_REGIONS += ("AU", "JP", "CN", "MX", "RU", "ZA", "SE", "CH", "KR", "AR")
+
+
+def span_of(text: str, part: str, label: str, score: float | None = 0.7) -> DetectedSpan:
+    start = text.index(part)
+    return DetectedSpan(label, start, start + len(part), part, score)
+
+
+def check(text: str, part: str, label: str) -> str | None:
+    """The text of ``part`` (a ``label`` span of ``text``) after validation, or None when dropped."""
+    out = validate_spans(text, [span_of(text, part, label)])
+    assert len(out) <= 1
+    return out[0].text if out else None
+
+
+def iban(country: str, bban: str) -> str:
+    """A valid IBAN: the check digits make the rearranged number 1 modulo 97."""
+    numeric = int("".join(str(int(c, 36)) for c in bban + country + "00"))
+    return f"{country}{98 - numeric % 97:02d}{bban}"
+
+
+def luhn_complete(digits: str) -> str:
+    """``digits`` followed by its Luhn check digit."""
+    for d in "0123456789":
+        total = sum(
+            int(c) if k % 2 == 0 else (2 * int(c) if int(c) < 5 else 2 * int(c) - 9)
+            for k, c in enumerate(reversed(digits + d))
+        )
+        if total % 10 == 0:
+            return digits + d
+    raise AssertionError("unreachable")
+
+
+def grouped(number: str, sep: str = " ") -> str:
+    return sep.join(number[k : k + 4] for k in range(0, len(number), 4))
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("private_email", "ana.silva@example.com"),
+        ("private_url", "https://example.org/a?b=1"),
+        ("private_url", "linkedin.com/in/ana"),
+        ("private_phone", "+44 121 234 5678"),
+        ("private_phone", "(201) 555-0123"),
+        ("private_date", "May 5, 2020"),
+        ("account_number", "12345678"),
+    ],
+)
+@pytest.mark.parametrize("tail", [".", ",", ";", "!", "?", ":", ".)"])
+def test_trailing_sentence_punctuation_is_trimmed(label, value, tail):
+    text = f"Write to {value}{tail} now"
+    assert check(text, value + tail, label) == value
+    assert check(text, value, label) == value
+
+
+def test_trim_keeps_score_and_offsets():
+    text = "Mail ana@x.org. Thanks"
+    (out,) = validate_spans(text, [DetectedSpan("private_email", 5, 15, "ana@x.org.", 0.42)])
+    assert (out.start, out.end, out.text, out.score) == (5, 14, "ana@x.org", 0.42)
+
+
+def test_whitespace_is_trimmed_for_validated_labels_only():
+    text = "at  ana@x.org  and  Ana Silva  ok"
+    email, person = (
+        span_of(text, "  ana@x.org  ", "private_email"),
+        span_of(text, "  Ana Silva  ", "private_person"),
+    )
+    out = validate_spans(text, [email, person])
+    assert [s.text for s in out] == ["ana@x.org", "  Ana Silva  "]
+    assert out[1] is person
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("<ana@example.com>", "ana@example.com"),
+        ("mailto:ana@example.com", "ana@example.com"),
+        ('"ana@example.com"', "ana@example.com"),
+        ("(first.last+tag@mail.example.co.uk).", "first.last+tag@mail.example.co.uk"),
+        ("josé@exämple.de", "josé@exämple.de"),
+        ("ana@example", None),
+        ("ana at example.com", None),
+        ("@example.com", None),
+        ("ana@.com", None),
+        ("ana@example.c", None),
+        ("ana silva@example.com", None),
+        ("ana@@example.com", None),
+    ],
+)
+def test_email(part, expected):
+    assert check(f"Contact: {part} today", part, "private_email") == expected
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        ("https://example.com/x)", "https://example.com/x"),
+        ("(www.example.com)", "www.example.com"),
+        ("<https://example.com/a>", "https://example.com/a"),
+        ('"example.com/page"', "example.com/page"),
+        ("github.com/ana-silva?tab=repos", "github.com/ana-silva?tab=repos"),
+        ("http://localhost:8080/admin", "http://localhost:8080/admin"),
+        ("192.168.1.20/login", "192.168.1.20/login"),
+        ("ana:pw@example.net/x", "ana:pw@example.net/x"),
+        ("example.com and more", None),
+        ("localhost", None),
+        ("3.14", None),
+        ("e.g", None),
+        ("profile/ana", None),
+    ],
+)
+def test_url(part, expected):
+    assert check(f"See {part} here", part, "private_url") == expected
+
+
+@pytest.mark.parametrize("region", PHONE_REGIONS)
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        phonenumbers.PhoneNumberFormat.INTERNATIONAL,
+        phonenumbers.PhoneNumberFormat.NATIONAL,
+        phonenumbers.PhoneNumberFormat.E164,
+    ],
+)
+def test_example_phone_numbers_are_kept(region, fmt):
+    number = phonenumbers.format_number(phonenumbers.example_number(region), fmt)
+    assert check(f"Call {number} now", number, "private_phone") == number
+    assert check(f"Call {number}. Thanks", number + ".", "private_phone") == number
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        "0044 20 7946 0958",
+        "555-0123",
+        "+1 201-555-0123 x123",
+        "+1 201-555-0123 ext. 12",
+        "020 7946 0958 #4",
+        "1-800-FLOWERS",
+        "+354 551 2345",
+        "+376 712 345",
+        "98765 43210",
+        "+999 123 4567",
+    ],
+)
+def test_phone_kept(part):
+    assert check(f"Phone: {part}, thanks", part, "private_phone") == part
+
+
+@pytest.mark.parametrize("part", ["10115", "75001", "110001", "1987", "12", "+1 555", "x123", "Ana"])
+def test_non_phone_dropped(part):
+    assert check(f"Phone: {part}, thanks", part, "private_phone") is None
+
+
+def test_postcode_tagged_as_phone_dropped():
+    text = "Ana lives at Hauptstr. 5, 10115 Berlin, phone +49 30 1234567."
+    spans = [span_of(text, "10115", "private_phone"), span_of(text, "+49 30 1234567.", "private_phone")]
+    assert [s.text for s in validate_spans(text, spans)] == ["+49 30 1234567"]
+
+
+@pytest.mark.parametrize(
+    "value", ["GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "de89 3704 0044 0532 0130 00"]
+)
+def test_known_valid_ibans_kept(value):
+    assert check(f"IBAN {value}.", value + ".", "account_number") == value
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    country=st.sampled_from(["DE", "GB", "FR", "NL", "ES", "IT", "BR", "SA", "NO", "MT"]),
+    bban=st.text("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=11, max_size=30),
+    position=st.integers(min_value=0),
+    bump=st.integers(min_value=1, max_value=9),
+    sep=st.sampled_from(["", " ", "-"]),
+)
+def test_ibans_checked_by_mod97(country, bban, position, bump, sep):
+    valid = iban(country, bban)
+    assert check(f"pay to {grouped(valid, sep)} now", grouped(valid, sep), "account_number") == grouped(
+        valid, sep
+    )
+    digit_positions = [k for k, c in enumerate(valid) if c.isdigit()]
+    k = digit_positions[position % len(digit_positions)]
+    corrupted = grouped(valid[:k] + str((int(valid[k]) + bump) % 10) + valid[k + 1 :], sep)
+    assert check(f"pay to {corrupted} now", corrupted, "account_number") is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "XX12 3456 7890 1234 5678",  # not an IBAN country: an ordinary account number
+        "IBAN DE00 3704 0044 0532 0130 00",  # a prefix makes it no plain IBAN: no judgement
+        "DE00 3704",  # too short for an IBAN
+        "4111111111111112",  # a 16-digit bank account number without card grouping
+        "1234-5678",
+        "000123456789",
+    ],
+)
+def test_accounts_without_a_checkable_format_kept(value):
+    assert check(f"acct {value} ok", value, "account_number") == value
+
+
+@pytest.mark.parametrize("value", ["4111 1111 1111 1111", "4111-1111-1111-1111", "3782 822463 10005"])
+def test_known_cards(value):
+    assert check(f"card {value}.", value + ".", "account_number") == value
+    bad = value[:-1] + str((int(value[-1]) + 1) % 10)
+    assert check(f"card {bad}.", bad + ".", "account_number") is None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    body=st.text("0123456789", min_size=15, max_size=18),
+    bump=st.integers(min_value=1, max_value=9),
+    sep=st.sampled_from([" ", "-"]),
+)
+def test_cards_checked_by_luhn(body, bump, sep):
+    card = grouped(luhn_complete(body), sep)
+    assert check(f"card {card} x", card, "account_number") == card
+    bad = card[:-1] + str((int(card[-1]) + bump) % 10)
+    assert check(f"card {bad} x", bad, "account_number") is None
+    bad = bad.replace(sep, "")
+    assert check(f"card {bad} x", bad, "account_number") == bad  # no grouping: maybe a bank account
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("5 Aug.", "5 Aug."),
+        ("Tue. 5 May", "Tue. 5 May"),
+        ("10 a.m.", "10 a.m."),
+        ("44 B.C.", "44 B.C."),
+        ("in May.", "in May"),
+        ("2020-05-01).", "2020-05-01"),
+        ("(2020", "2020"),
+        ("1987", "1987"),
+        ("whenever", "whenever"),
+    ],
+)
+def test_date_trimmed_never_dropped(part, expected):
+    assert check(f"On {part} we met", part, "private_date") == expected
+
+
+def test_labels_restrict_the_validators():
+    text = "Phone 10115, mail ana@x.org."
+    spans = [span_of(text, "10115", "private_phone"), span_of(text, "ana@x.org.", "private_email")]
+    assert [s.text for s in validate_spans(text, spans)] == ["ana@x.org"]
+    assert [s.text for s in validate_spans(text, spans, labels=["private_email"])] == ["10115", "ana@x.org"]
+    assert validate_spans(text, spans, labels=["private_phone"]) == [spans[1]]
+    assert validate_spans(text, spans, labels=()) == spans
+    assert validate_spans(text, [], labels=None) == []
+
+
+def test_unknown_label_rejected():
+    with pytest.raises(PareError, match="private_person"):
+        validate_spans("x", [], labels=["private_person", "private_email"])
+    assert set(VALIDATED_LABELS) < set(LABELS)
+
+
+TEXT_CHARS = "ab.@:/-+()[]<>\"' \n,;!?x0123456789wmAZ#é"
+
+
+@st.composite
+def texts_and_spans(draw: st.DrawFn) -> tuple[str, list[DetectedSpan]]:
+    text = draw(st.text(TEXT_CHARS, min_size=1, max_size=60))
+    spans = []
+    for _ in range(draw(st.integers(0, 6))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        label = draw(st.sampled_from(LABELS))
+        score = draw(st.none() | st.floats(0, 1))
+        spans.append(DetectedSpan(label, start, end, text[start:end], score))
+    return text, spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=texts_and_spans(), labels=st.none() | st.sets(st.sampled_from(VALIDATED_LABELS)))
+def test_invariants(data, labels):
+    text, spans = data
+    active = set(VALIDATED_LABELS) if labels is None else labels
+    out = validate_spans(text, spans, labels)
+    singles = []
+    for span in spans:
+        result = validate_spans(text, [span], labels)
+        assert len(result) <= 1
+        if span.label not in active:
+            assert result == [span] and result[0] is span
+        for s in result:
+            assert span.start <= s.start < s.end <= span.end
+            assert text[s.start : s.end] == s.text
+            assert (s.label, s.score) == (span.label, span.score)
+        singles += result
+    assert out == singles  # order kept, each span judged on its own
+    assert validate_spans(text, out, labels) == out  # validation is idempotent
