@@ -28,3 +28,15 @@ def test_bad_data_names_the_file_and_line(tmp_path):
         read_distill_data([path], ["private_person"])
     with pytest.raises(PareError, match="no data files"):
         read_distill_data([])
+
+
+def test_joined_distillation_text_is_labelled_only_when_every_part_was():
+    from pare.data.jsonl import Document, Span
+    from pare.distill.data import DistillData, join_some_data
+
+    docs = [Document(f"doc {i}", [Span(0, 3, "private_person")] if i % 2 else []) for i in range(20)]
+    labelled = [i % 2 == 1 for i in range(20)]
+    joined = join_some_data(DistillData(docs, labelled), 1.0, seed=0)
+    assert len(joined.docs) < 20 and sum(len(d.text) for d in joined.docs) > sum(len(d.text) for d in docs)
+    for doc, known in zip(joined.docs, joined.labelled, strict=True):
+        assert bool(doc.spans) == known  # labelled parts carry a span each; unlabelled ones none

@@ -29,7 +29,7 @@ from torch import nn
 from pare.data.align import IGNORE_INDEX
 from pare.distill.align import aligned_teacher_rows, vocabulary_map
 from pare.distill.cache import TeacherTargets, capture_block_outputs, fingerprint_dir, teacher_targets
-from pare.distill.data import DistillData, read_distill_data
+from pare.distill.data import DistillData, join_some_data, read_distill_data
 from pare.distill.losses import HIDDEN_LOSSES, HiddenLoss, ce_loss, hidden_loss, kd_loss
 from pare.distill.student import INITS, Init, find_block_stack, select_layers, truncate
 from pare.errors import PareError
@@ -69,6 +69,8 @@ class DistillConfig:
     seed: int = 0
     max_length: int = 128
     halo: int | None = None  # context tokens kept on each side where a long document is cut; max_length // 8
+    # share of the documents joined a few at a time into long texts, as for the teacher (``FinetuneConfig``)
+    join_fraction: float = 0.0
     grad_accum: int = 1
     mixed_precision: str = "auto"  # bf16 autocast on a GPU; "bf16" on CPU too (``resolve_precision``)
     top_k: int = 64  # stored teacher logits per row when there are more than ``top_k_above`` classes
@@ -94,6 +96,8 @@ class DistillConfig:
                 raise PareError(f"--{name.replace('_', '-')} must be at least 1, got {getattr(self, name)}")
         if not self.learning_rate > 0:
             raise PareError(f"--lr must be positive, got {self.learning_rate}")
+        if not 0 <= self.join_fraction <= 1:
+            raise PareError(f"join_fraction must be between 0 and 1, got {self.join_fraction}")
         resolve_precision(self.mixed_precision)
 
 
@@ -319,6 +323,8 @@ def distill(
             raise PareError(f"{base_dir}: {err}") from None
     taxonomy = Taxonomy.from_config(teacher.config) if task == "token" else None
     data = read_distill_data(data_paths, taxonomy.categories if taxonomy else None)
+    if config.join_fraction:
+        data = join_some_data(data, config.join_fraction, config.seed)
     if config.alpha >= 1.0 and (task != "token" or not data.num_labelled):
         # only token classification has gold labels in pare's data format; other tasks learn from the teacher
         raise PareError(

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pare.data.join import join_some
 from pare.data.jsonl import Document, load_json_line, parse_record
 from pare.errors import PareError
 
@@ -65,3 +66,13 @@ def read_distill_data(paths: Sequence[str | Path], categories: Iterable[str] | N
     if not data.docs:
         raise PareError(f"{', '.join(map(str, paths))}: no usable text (every document is empty)")
     return data
+
+
+def join_some_data(data: DistillData, fraction: float, seed: int) -> DistillData:
+    """``pare.data.join.join_some`` over the labelled and the unlabelled documents apart, so that a joined
+    text has gold spans exactly when all of its parts had them."""
+    groups = []
+    for flag in (True, False):
+        docs = [d for d, known in zip(data.docs, data.labelled, strict=True) if known == flag]
+        groups.append((join_some(docs, fraction, seed), flag))
+    return DistillData([d for docs, _ in groups for d in docs], [flag for docs, flag in groups for _ in docs])
