@@ -36,8 +36,13 @@ DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed
 # templates that more than halves what trimming to the corpus alone costs; BENCHMARKS.md, trimming). Distil for
 # 3 epochs, not `pare distill`'s 8, over the default data with its transfer text (``SynthSpec.n_transfer``): more
 # kinds of text beat more passes over the same text, and the 20-minute target on 2 cores leaves room for about
-# 35,000 example passes (BENCHMARKS.md, compress).
-DEFAULT_OPTIONS: dict[str, dict] = {"trim": {"keep_frequent": SAFE_KEEP_FREQUENT}, "distill": {"epochs": 3}}
+# 35,000 example passes (BENCHMARKS.md, compress). Teacher and student see half their documents joined into long
+# texts, so that windows start and end mid-text as they do in long documents (``pare.data.join.join_some``).
+DEFAULT_OPTIONS: dict[str, dict] = {
+    "finetune": {"join_fraction": 0.5},
+    "distill": {"epochs": 3, "join_fraction": 0.5},
+    "trim": {"keep_frequent": SAFE_KEEP_FREQUENT},
+}
 
 
 @dataclass
@@ -52,8 +57,8 @@ class SynthSpec:
     # English documents of the world family (``pare data synth --split world-train``): text people write
     # (questions, chat, letters, address blocks, many nationalities); labelled ones join the training set,
     # unlabelled ones the distillation text
-    n_world: int = 0
-    n_world_unlabelled: int = 0
+    n_world: int = 3000
+    n_world_unlabelled: int = 3000
     seed: int = 0
     locales: list[str] | None = None
 
