@@ -24,6 +24,7 @@ def tiny_teacher(tiny_bert) -> Path:
 
 def recipe_for(teacher: Path, dev: str | None = None) -> dict:
     synth = {"n_train": 24, "n_test": 8, "n_unlabelled": 12, "n_transfer": 6, "seed": 3}
+    synth |= {"n_world": 4, "n_world_unlabelled": 3}
     return {
         "teacher": str(teacher),
         "data": {"synth": synth, "dev": dev},
@@ -51,7 +52,8 @@ def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, m
         records = [json.loads(line) for line in (out / "data" / f"{name}.jsonl").read_text().splitlines()]
         assert all(set(r) == {"text"} for r in records)  # no spans: the teacher labels them
         assert [r["text"] for r in records] == [d.text for d in synthesize(n, seed, split=split)]
-    assert json.loads((out / "student" / "pare_distill.json").read_text())["data"]["documents"] == 24 + 12 + 6
+    distilled = json.loads((out / "student" / "pare_distill.json").read_text())["data"]
+    assert distilled["documents"] == 24 + 4 + 12 + 6 + 3  # as read, before half of them are joined
     student = AutoModelForTokenClassification.from_pretrained(out / "student")
     assert student.config.num_hidden_layers == 1
     trimmed_vocab = len(AutoTokenizer.from_pretrained(out / "trimmed"))
@@ -119,7 +121,9 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert trim.options == {"keep_frequent": 10000}  # the stage default, also for a recipe's bare `trim`
     assert recipe.data.synth.n_transfer == 3000  # the transfer text the default student learns from
     assert recipe.data.dev == "natural_en" and dev_set_path().is_file()  # every stage is also scored there
-    assert recipe.stages[1].options == {"epochs": 3}  # the stage default
+    assert recipe.stages[1].options == {"epochs": 3, "join_fraction": 0.5}  # the stage defaults
+    assert recipe.stages[0].options == {"join_fraction": 0.5}
+    assert (recipe.data.synth.n_world, recipe.data.synth.n_world_unlabelled) == (3000, 3000)
     assert (  # a recipe's own epochs win
         parse_recipe({"teacher": "t", "stages": [{"distill": {"epochs": 2}}]}).stages[0].options["epochs"]
         == 2

@@ -322,9 +322,8 @@ def distill(
         except PareError as err:
             raise PareError(f"{base_dir}: {err}") from None
     taxonomy = Taxonomy.from_config(teacher.config) if task == "token" else None
-    data = read_distill_data(data_paths, taxonomy.categories if taxonomy else None)
-    if config.join_fraction:
-        data = join_some_data(data, config.join_fraction, config.seed)
+    read = read_distill_data(data_paths, taxonomy.categories if taxonomy else None)
+    data = join_some_data(read, config.join_fraction, config.seed) if config.join_fraction else read
     if config.alpha >= 1.0 and (task != "token" or not data.num_labelled):
         # only token classification has gold labels in pare's data format; other tasks learn from the teacher
         raise PareError(
@@ -429,8 +428,8 @@ def distill(
             "settings": settings,
             "data": {
                 "files": [str(p) for p in data_paths],
-                "documents": len(data.docs),
-                "labelled": data.num_labelled,
+                "documents": len(read.docs),
+                "labelled": read.num_labelled,
                 "examples": len(features),
             },
             "history": [asdict(h) for h in history],
