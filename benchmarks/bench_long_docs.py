@@ -14,6 +14,7 @@ counts when a private_email span covers exactly it.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 from pathlib import Path
 
@@ -59,7 +60,9 @@ def main() -> None:
     ap.add_argument("--join", default="4000-16000", help="MIN-MAX characters of a joined document")
     ap.add_argument("--max-length", default="0", help="comma-separated window lengths; 0: the model's own")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--json-out", type=Path, help="also write the rows as JSON")
     args = ap.parse_args()
+    rows = []
     docs = read_jsonl(args.test)
     joined = join_documents(docs, *parse_char_range(args.join), seed=args.seed)
     text, spans = email_text(args.seed)
@@ -75,11 +78,24 @@ def main() -> None:
             long = evaluate_detector(detector, joined, batch_size=32)["micro"]["f1"]
             whole = whole_emails(detector, text, spans)
             window = f"{detector.max_length} (halo {detector.halo})"
+            rows.append(
+                {
+                    "model": str(model),
+                    "max_length": detector.max_length,
+                    "halo": detector.halo,
+                    "f1_single": single,
+                    "f1_joined": long,
+                    "emails_whole": whole,
+                    "emails": EMAILS,
+                }
+            )
             print(
                 f"| {model} | {window} | {single:.4f} | {long:.4f} | {100 * (long - single):+.2f} | "
                 f"{whole}/{EMAILS} |",
                 flush=True,
             )
+    if args.json_out:
+        args.json_out.write_text(json.dumps(rows, indent=1))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,89 @@
+"""Copy a `pare compress` run's final model into the package as pare's default model, with a model card whose
+figures are read from the run's own report and from the long-document benchmark's JSON.
+
+    python benchmarks/ship_default_model.py --run runs/compress --long runs/logs/long.json
+
+Only what inference needs is copied (config, quantized weights and manifest, tokenizer files, operating
+points); ``trim.json`` (the id map back to the teacher's vocabulary) and the bit-allocation plot stay in the
+run directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+from pathlib import Path
+
+from pare.modeldir import CALIBRATION_FILE, CONFIG_FILE, QUANT_MANIFEST, TOKENIZER_FILES
+
+DEST = Path(__file__).resolve().parents[1] / "src" / "pare" / "models" / "default"
+
+
+def card(report: dict, long_rows: list[dict]) -> str:
+    stages = {s["name"]: s for s in report["stages"]}
+    teacher, final = stages["teacher"], stages["final"]
+    long = {r["model"].rstrip("/").split("/")[-1]: r for r in long_rows}
+    lines = [
+        "# pare's default PII model",
+        "",
+        "A 1-block token classifier with 33 BIOES labels over openai/privacy-filter's 8 categories, made by",
+        "`pare compress` with the default recipe: all-MiniLM-L6-v2 fine-tuned on pare's synthetic data (template",
+        "documents in 7 languages and English 'world' documents, half of them joined into long texts), distilled",
+        "into one transformer block, vocabulary trimmed, and quantized with Fisher-weighted codebooks. `pare redact`",
+        "uses it when no `--model` is given; `pare.load` and `PiiDetector.from_dir` open it.",
+        "",
+        "Reproduce it: `pare compress -o runs/compress` (the stages of the run that made it took "
+        f"{sum(s['seconds'] for s in report['stages']) / 60:.0f} minutes on the machine below).",
+        "",
+        "## Figures (strict span F1, measured by the run that made this model)",
+        "",
+        "| model | held-out templates | development set (made unlike the training data) | size MB |",
+        "|---|---|---|---|",
+    ]
+    for row in (teacher, final):
+        dev = f"{row['dev_f1']:.4f}" if row.get("dev_f1") is not None else "-"
+        lines.append(f"| {row['name']} | {row['f1']:.4f} | {dev} | {row['size_bytes'] / 1e6:.2f} |")
+    lines += ["", f"Machine: {report['machine']}."]
+    if "final" in long:
+        r = long["final"]
+        lines.append(
+            f"Long texts: joined into 4,000-16,000 characters, F1 {r['f1_joined']:.4f} against "
+            f"{r['f1_single']:.4f} one by one; {r['emails_whole']} of {r['emails']} e-mails whole in one "
+            "25,000-character text (`benchmarks/bench_long_docs.py`)."
+        )
+    lines += [
+        "",
+        "## Limits",
+        "",
+        "- Trained on synthetic text only. Held-out templates overstate quality on human-written text; the",
+        "  development set is closer but is our own approximation (BENCHMARKS.md, issue 26).",
+        "- The world documents, the development set and the long-text figures are English; the templates cover",
+        "  en, de, fr, es, it, pt, nl. Other languages and scripts are untested.",
+        "- Addresses are the weakest category; check a sample of your own text before relying on it.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--run", type=Path, required=True, help="a finished `pare compress -o` directory")
+    ap.add_argument("--long", type=Path, help="bench_long_docs.py --json-out of the run's models")
+    args = ap.parse_args()
+    final = args.run / "final"
+    report = json.loads((args.run / "report.json").read_text())
+    long_rows = json.loads(args.long.read_text()) if args.long else []
+    manifest = json.loads((final / QUANT_MANIFEST).read_text())
+    names = {CONFIG_FILE, QUANT_MANIFEST, CALIBRATION_FILE, manifest["weights_file"], *TOKENIZER_FILES}
+    if DEST.exists():
+        shutil.rmtree(DEST)
+    DEST.mkdir(parents=True)
+    for name in sorted(names):
+        if (final / name).is_file():
+            shutil.copy2(final / name, DEST / name)
+    (DEST / "README.md").write_text(card(report, long_rows))
+    print(f"wrote {DEST}: {sum(p.stat().st_size for p in DEST.iterdir()) / 1e6:.2f} MB")
+
+
+if __name__ == "__main__":
+    main()
