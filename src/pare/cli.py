@@ -34,6 +34,13 @@ err_console = Console(stderr=True)
 FINETUNE = FinetuneConfig()
 DISTILL = DistillConfig()
 QUANT = QuantConfig()
+VALIDATE_OPTION = typer.Option(
+    "default",
+    "--validate",
+    help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): trim "
+    "trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
+    "(private_email,private_url).",
+)
 
 
 class RichTrack:
@@ -153,13 +160,7 @@ def eval_command(
         "(for example 4000-16000, about 1,000-4,000 tokens), to compare with the documents one by one.",
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the --join lengths."),
-    validate: str = typer.Option(
-        "default",
-        "--validate",
-        help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): "
-        "trim trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
-        "(private_email,private_url).",
-    ),
+    validate: str = VALIDATE_OPTION,
 ) -> None:
     """Score a PII detector on labelled data: strict span P/R/F1 (micro, macro, per label), overlap F1."""
     import json
@@ -421,13 +422,7 @@ def redact_command(
         "--dequantize",
         help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",
     ),
-    validate: str = typer.Option(
-        "default",
-        "--validate",
-        help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): "
-        "trim trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
-        "(private_email,private_url).",
-    ),
+    validate: str = VALIDATE_OPTION,
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o file."),
 ) -> None:
     """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""

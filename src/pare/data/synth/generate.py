@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Sequence
 
@@ -18,7 +17,7 @@ from pare.data.synth import (
     templates_nl,
     templates_pt,
 )
-from pare.data.synth.template import Template, render
+from pare.data.synth.template import Template, held_out_ids, render
 from pare.data.synth.values import Filler
 from pare.errors import PareError
 from pare.progress import Track, no_track
@@ -76,25 +75,11 @@ def transfer_templates(locales: Sequence[str] | None = None) -> list[Template]:
 def held_out_template_ids(
     pool: Sequence[Template], test_fraction: float = 0.2, split_seed: int = 0
 ) -> set[str]:
-    """The ids of the held-out (test) templates: per language, the ``test_fraction`` with the lowest hash.
-
-    Ranking by ``sha256(split_seed:id)`` makes the split independent of the generation seed, so a train set
-    and a test set drawn with different seeds still never share a template. Each language keeps at least
-    one template on either side.
-    """
-    if not 0 < test_fraction < 1:
-        raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
-    held_out: set[str] = set()
-    for lang in dict.fromkeys(t.language for t in pool):
-        ids = sorted(
-            (t.id for t in pool if t.language == lang),
-            key=lambda tid: hashlib.sha256(f"{split_seed}:{tid}".encode()).hexdigest(),
-        )
-        if len(ids) < 2:
-            raise PareError(f"locale {lang!r} has {len(ids)} template(s); a split needs at least 2")
-        k = min(len(ids) - 1, max(1, round(test_fraction * len(ids))))
-        held_out.update(ids[:k])
-    return held_out
+    """The ids of the held-out (test) templates: per language, ``template.held_out_ids``."""
+    by_language: dict[str, list[str]] = {}
+    for t in pool:
+        by_language.setdefault(t.language, []).append(t.id)
+    return held_out_ids(by_language, test_fraction, split_seed)
 
 
 def _world(

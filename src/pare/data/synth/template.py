@@ -11,11 +11,13 @@ itself, never from searching the output.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pare.data.jsonl import Span
+from pare.errors import PareError
 
 # kind -> category (None: fills text, never labelled).
 KIND_LABELS: dict[str, str | None] = {
@@ -162,3 +164,20 @@ def render(template: Template, values: Mapping[str, str]) -> tuple[str, list[Spa
                 spans.append(Span(start, end, label))
         text += value
     return text, spans
+
+
+def held_out_ids(groups: Mapping[str, Sequence[str]], test_fraction: float, split_seed: int) -> set[str]:
+    """The held-out (test) ids: in each group, the ``test_fraction`` of ids with the lowest ``sha256(seed:id)``.
+
+    Ranking by a hash makes the split independent of the generation seed, so a train set and a test set drawn
+    with different seeds never share a template; each group keeps at least one id on either side.
+    """
+    if not 0 < test_fraction < 1:
+        raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
+    held_out: set[str] = set()
+    for group, ids in groups.items():
+        if len(ids) < 2:
+            raise PareError(f"{group!r} has {len(ids)} template(s); a split needs at least 2")
+        ranked = sorted(ids, key=lambda i: hashlib.sha256(f"{split_seed}:{i}".encode()).hexdigest())
+        held_out.update(ranked[: min(len(ids) - 1, max(1, round(test_fraction * len(ids))))])
+    return held_out

@@ -33,7 +33,6 @@ the template family splits templates, so a ``world-test`` score measures frames 
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import random
 import re
@@ -41,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pare.data.jsonl import Document, Span
+from pare.data.synth.template import held_out_ids
 from pare.data.synth.world_frames import FRAMES
 from pare.data.synth.world_values import WORLD_KINDS, Casing, WorldFiller
 from pare.errors import PareError
@@ -114,21 +114,11 @@ def world_frames() -> list[Frame]:
 
 
 def held_out_frame_ids(frames: Sequence[Frame], test_fraction: float = 0.2, split_seed: int = 0) -> set[str]:
-    """The ids of the test frames: per style, the ``test_fraction`` with the lowest ``sha256(seed:id)``.
-
-    Stratifying by style keeps every style on both sides; hashing makes the split independent of the
-    generation seed, so a train set and a test set drawn with different seeds never share a frame.
-    """
-    if not 0 < test_fraction < 1:
-        raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
-    held_out: set[str] = set()
-    for style in dict.fromkeys(f.style for f in frames):
-        ids = sorted(
-            (f.id for f in frames if f.style == style),
-            key=lambda fid: hashlib.sha256(f"{split_seed}:{fid}".encode()).hexdigest(),
-        )
-        held_out.update(ids[: min(len(ids) - 1, max(1, round(test_fraction * len(ids))))])
-    return held_out
+    """The ids of the test frames: per style (every style keeps frames on both sides), ``held_out_ids``."""
+    by_style: dict[str, list[str]] = {}
+    for f in frames:
+        by_style.setdefault(f.style, []).append(f.id)
+    return held_out_ids(by_style, test_fraction, split_seed)
 
 
 def split_frames(split: str, test_fraction: float = 0.2, split_seed: int = 0) -> list[Frame]:
