@@ -64,8 +64,7 @@ def main() -> None:
                 f"{row['f1']:.4f} | {row['overlap_f1']:.4f} | {diff} |",
                 flush=True,
             )
-            row.pop("counts")
-            results.setdefault(name, {})[str(model)] = row
+            results.setdefault(name, {})[str(model)] = {k: v for k, v in row.items() if k != "counts"}
     for name, by_model in results.items():
         print(f"\nper-label F1 on {name}:")
         for model, row in by_model.items():
