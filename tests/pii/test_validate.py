@@ -310,9 +310,23 @@ def test_invariants(data, labels):
         if span.label not in active:
             assert result == [span] and result[0] is span
         for s in result:
-            assert span.start <= s.start < s.end <= span.end
+            if span.label == "private_email":  # may grow to the whole address around its "@", never beyond
+                grown = validate_spans(text, [span], labels)[0]
+                assert grown == s and (s.start >= span.start or "@" in s.text)
+            else:
+                assert span.start <= s.start < s.end <= span.end
             assert text[s.start : s.end] == s.text
             assert (s.label, s.score) == (span.label, span.score)
         singles += result
     assert out == singles  # order kept, each span judged on its own
     assert validate_spans(text, out, labels) == out  # validation is idempotent
+
+
+def test_an_email_cut_inside_its_address_grows_to_the_whole_address():
+    text = "Case 1 was filed. Contact user0.desk@example0.org. Thanks"
+    start = text.index(".desk@")
+    cut = DetectedSpan("private_email", start, start + len(".desk@example0.org"), ".desk@example0.org")
+    (whole,) = validate_spans(text, [cut])
+    assert whole.text == "user0.desk@example0.org"
+    # a span without an "@" or beside no address stays as it was, then is judged as usual
+    assert validate_spans(text, [DetectedSpan("private_email", 0, 4, "Case")]) == []

@@ -1,6 +1,7 @@
 """Validation of detected spans where a library or a checksum knows the format.
 
-Each span of a validated label is trimmed (never extended), kept or dropped; spans of other labels pass
+Each span of a validated label is trimmed (never extended, but for an e-mail cut inside its address, which
+grows to the whole address), kept or dropped; spans of other labels pass
 unchanged. The rules are deliberately conservative: they fix boundary errors (a sentence's closing period
 or bracket swallowed into the span) and drop spans that cannot be of their category (a 5-digit postcode
 tagged as a phone, an IBAN whose check digits fail). ``validate_spans(..., labels=...)`` runs only some
@@ -343,6 +344,20 @@ def _validate_one(text: str, span: DetectedSpan) -> DetectedSpan | None:
     return replace(span, start=start, end=end, text=text[start:end])
 
 
+def _complete_email(text: str, span: DetectedSpan) -> DetectedSpan:
+    """An e-mail span cut inside its address (a student's span starting at ``.desk@`` of ``user0.desk@``)
+    grows to the whole address around its ``@``; the only case where validation extends a span."""
+    at = text.find("@", span.start, span.end)
+    if at < 0:
+        return span
+    lo, hi = max(0, span.start - 64), min(len(text), span.end + 64)
+    for match in _EMAIL.finditer(text, lo, hi):
+        if match.start() < at < match.end() and (match.start() < span.start or match.end() > span.end):
+            start, end = min(match.start(), span.start), max(match.end(), span.end)
+            return replace(span, start=start, end=end, text=text[start:end])
+    return span
+
+
 def validate_spans(
     text: str, spans: Sequence[DetectedSpan], labels: Collection[str] | None = None
 ) -> list[DetectedSpan]:
@@ -353,6 +368,8 @@ def validate_spans(
     active = _active(labels)
     out: list[DetectedSpan] = []
     for span in spans:
+        if span.label == "private_email" and span.label in active:
+            span = _complete_email(text, span)
         kept = _validate_one(text, span) if span.label in active else span
         if kept is not None:
             out.append(kept)
