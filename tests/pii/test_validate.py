@@ -328,5 +328,10 @@ def test_an_email_cut_inside_its_address_grows_to_the_whole_address():
     cut = DetectedSpan("private_email", start, start + len(".desk@example0.org"), ".desk@example0.org")
     (whole,) = validate_spans(text, [cut])
     assert whole.text == "user0.desk@example0.org"
+    # a whole address in a query string does not take in the parameter's name
+    query = "https://x.fr/?utilisateur=hortense.pires@noos.fr ok"
+    i = query.index("hortense")
+    span = DetectedSpan("private_email", i, i + 22, query[i : i + 22])
+    assert validate_spans(query, [span]) == [span]
     # a span without an "@" or beside no address stays as it was, then is judged as usual
     assert validate_spans(text, [DetectedSpan("private_email", 0, 4, "Case")]) == []

@@ -44,6 +44,9 @@ _EMAIL_TRAIL = _SENTENCE_PUNCT + "".join(_PAIRS) + _SYMMETRIC_QUOTES
 _ATOM = r"[\w!#$%&'*+/=?^`{|}~-]+"
 _TLD = r"(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)"
 _EMAIL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@(?:[^\W_](?:[\w-]*[^\W_])?\.)+{_TLD}", re.IGNORECASE)
+# addresses as people write them (letters, digits, . _ % + -), for growing a cut span: RFC's rarer local-part
+# characters such as "=" would swallow "user=" of "?user=ana@example.org"
+_COMMON_EMAIL = re.compile(rf"[\w%+-]+(?:\.[\w%+-]+)*@(?:[^\W_](?:[\w-]*[^\W_])?\.)+{_TLD}", re.IGNORECASE)
 _SCHEME = re.compile(r"(?:[a-z][a-z0-9+.-]*://\S|www\.\S)", re.IGNORECASE)
 _HOST = re.compile(r"(?:[^/?#@]*@)?([^/?#:]*)")
 _TLD_ONLY = re.compile(_TLD, re.IGNORECASE)
@@ -351,7 +354,7 @@ def _complete_email(text: str, span: DetectedSpan) -> DetectedSpan:
     if at < 0:
         return span
     lo, hi = max(0, span.start - 64), min(len(text), span.end + 64)
-    for match in _EMAIL.finditer(text, lo, hi):
+    for match in _COMMON_EMAIL.finditer(text, lo, hi):
         if match.start() < at < match.end() and (match.start() < span.start or match.end() > span.end):
             start, end = min(match.start(), span.start), max(match.end(), span.end)
             return replace(span, start=start, end=end, text=text[start:end])
