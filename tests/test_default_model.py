@@ -1,0 +1,37 @@
+"""The model pare ships: ``pare redact`` works right after install, with no --model."""
+
+from __future__ import annotations
+
+import json
+
+from pare.modeldir import check_model_dir
+from pare.models import default_model_dir
+
+
+def test_the_shipped_model_is_a_small_quantized_token_classifier_with_a_card():
+    path = default_model_dir()
+    found = check_model_dir(path, tokenizer=True, token_classifier=True)
+    assert found.quantized
+    assert sum(p.stat().st_size for p in path.iterdir()) < 10_000_000
+    card = (path / "README.md").read_text()
+    assert "development set" in card and "Limits" in card
+
+
+def test_redact_needs_no_model_argument(run_pare):
+    text = "Hi, I'm Maria Gonzalez. Write to maria.gonzalez@example.com or call +34 612 345 678."
+    code, out, err = run_pare("redact", "--format", "json", text)
+    assert code == 0, err
+    record = json.loads(out)
+    labels = {s["label"]: s["text"] for s in record["detected_spans"]}
+    assert labels.get("private_email") == "maria.gonzalez@example.com"
+    assert "maria.gonzalez@example.com" not in record["redacted_text"]
+
+
+def test_the_readme_quick_start_example_gives_what_it_shows(run_pare):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    text, shown = re.search(r'```bash\npare redact "([^"]+)"\n# (.+)\n```', readme).groups()
+    code, out, err = run_pare("redact", text)
+    assert (code, out) == (0, shown + "\n"), err
