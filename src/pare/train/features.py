@@ -1,7 +1,7 @@
 """Documents -> model inputs: tokenize once, label tokens from character spans, cut into windows.
 
 Long documents are never truncated: they are cut into the same overlapping windows the detector uses
-(``pare.pii.windows``), each wrapped in the tokenizer's own special tokens. Special tokens and padding get
+(``pare.data.windows``), each wrapped in the tokenizer's own special tokens. Special tokens and padding get
 the label ``IGNORE_INDEX`` so the loss skips them.
 """
 
@@ -13,8 +13,8 @@ import torch
 
 from pare.data.align import IGNORE_INDEX, char_spans_to_label_ids
 from pare.data.jsonl import Document
+from pare.data.windows import DEFAULT_HALO, plan_windows, special_frame
 from pare.labels import Taxonomy
-from pare.pii.windows import DEFAULT_HALO, plan_windows, special_frame
 from pare.progress import Track, no_track
 
 Feature = dict[str, list[int]]

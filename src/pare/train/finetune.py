@@ -22,13 +22,13 @@ import torch
 
 from pare.data.join import join_some
 from pare.data.jsonl import Document
+from pare.data.windows import DEFAULT_HALO
 from pare.decode.calibration import save_operating_points
 from pare.decode.transitions import OperatingPoint
 from pare.errors import PareError
 from pare.io import atomic_dir, check_output
 from pare.labels import Taxonomy
 from pare.modeldir import CALIBRATION_FILE, check_model_dir, is_local_path, load_pretrained, load_tokenizer
-from pare.pii.windows import DEFAULT_HALO
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
 from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
