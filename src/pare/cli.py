@@ -235,6 +235,7 @@ def finetune_command(
     from transformers.utils import logging as hf_logging
 
     from pare.data.jsonl import read_jsonl
+    from pare.evaluate import evaluate_model
     from pare.io import check_output
     from pare.labels import Taxonomy
     from pare.train.finetune import finetune
@@ -258,7 +259,12 @@ def finetune_command(
         mixed_precision=mixed_precision,
         taxonomy=taxonomy,
     )
-    result = finetune(config, train_docs, eval_docs, output, track=rich_track, overwrite=overwrite)
+
+    def evaluate(model, tokenizer) -> dict:  # the detector's own windows, as `pare eval` sees the saved model
+        return evaluate_model(model, tokenizer, eval_docs, batch_size=batch_size, track=rich_track)
+
+    per_epoch = evaluate if eval_docs is not None else None
+    result = finetune(config, train_docs, per_epoch, output, track=rich_track, overwrite=overwrite)
     for h in result.history:
         line = f"epoch {h.epoch + 1}: loss {h.loss:.4f}, {h.seconds:.0f}s"
         if "eval" in h.metrics:

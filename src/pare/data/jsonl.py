@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,3 +218,18 @@ def write_jsonl(
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     return n
+
+
+def check_labels(docs: Sequence[Document], categories: Sequence[str], what: str = "") -> None:
+    """``PareError`` for the first gold span whose label is not one of ``categories``.
+
+    ``what`` names the document set in the message ("training", "evaluation", ...).
+    """
+    allowed = set(categories)
+    for i, doc in enumerate(docs):
+        for k, span in enumerate(doc.spans):
+            if span.label not in allowed:
+                raise PareError(
+                    f"{what + ' ' if what else ''}document {i + 1}: spans[{k}] has label {span.label!r}, "
+                    f"which is not in the model's taxonomy ({', '.join(categories)})"
+                )

@@ -3,7 +3,6 @@ bootstrap intervals of F1 differences."""
 
 from pare.evaluate.bootstrap import F1Difference, document_counts, paired_f1_difference
 from pare.evaluate.detector import (
-    check_gold_labels,
     evaluate_detector,
     evaluate_dir,
     evaluate_model,
@@ -26,7 +25,6 @@ __all__ = [
     "F1Difference",
     "LabelScores",
     "SpanScores",
-    "check_gold_labels",
     "document_counts",
     "evaluate_detector",
     "evaluate_dir",

@@ -9,7 +9,7 @@ from typing import Literal
 import torch
 
 from pare.data.align import char_spans_to_label_ids
-from pare.data.jsonl import Document
+from pare.data.jsonl import Document, check_labels
 from pare.decode.transitions import OperatingPoint
 from pare.decode.viterbi import argmax_decode, viterbi_decode
 from pare.errors import PareError
@@ -17,21 +17,6 @@ from pare.evaluate.metrics import overlap_span_scores, strict_span_scores, token
 from pare.progress import Track, no_track
 
 OperatingPointArg = OperatingPoint | Mapping[str, float] | str | None
-
-
-def check_gold_labels(docs: Sequence[Document], categories: Sequence[str], what: str = "") -> None:
-    """``PareError`` for the first gold span whose label is not one of ``categories``.
-
-    ``what`` names the document set in the message ("training", "evaluation", ...).
-    """
-    allowed = set(categories)
-    for i, doc in enumerate(docs):
-        for k, span in enumerate(doc.spans):
-            if span.label not in allowed:
-                raise PareError(
-                    f"{what + ' ' if what else ''}document {i + 1}: spans[{k}] has label {span.label!r}, "
-                    f"which is not in the model's taxonomy ({', '.join(categories)})"
-                )
 
 
 def evaluate_detector(
@@ -43,7 +28,7 @@ def evaluate_detector(
     track: Track = no_track,
 ) -> dict:
     """Score ``detector`` (a ``pare.pii.detect.PiiDetector``) on ``docs``; returns the ``pare eval --json`` dict."""
-    check_gold_labels(docs, detector.taxonomy.categories)
+    check_labels(docs, detector.taxonomy.categories)
     scores = detector.token_scores([d.text for d in docs], batch_size=batch_size, track=track)
     return evaluate_scores(detector, docs, scores, operating_point, method, batch_size)
 

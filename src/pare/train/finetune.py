@@ -14,14 +14,15 @@ import hashlib
 import json
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import torch
 
 from pare.data.join import join_some
-from pare.data.jsonl import Document
+from pare.data.jsonl import Document, check_labels
 from pare.data.windows import DEFAULT_HALO
 from pare.decode.calibration import save_operating_points
 from pare.decode.transitions import OperatingPoint
@@ -88,6 +89,10 @@ class FinetuneConfig:
         resolve_precision(self.mixed_precision)
 
 
+# called after every epoch with the model and its tokenizer; returns the scores to record
+EpochEvaluation = Callable[[torch.nn.Module, Any], dict]
+
+
 @dataclass
 class FinetuneResult:
     out_dir: Path
@@ -141,19 +146,17 @@ def _token_loss(model: torch.nn.Module, batch: dict[str, torch.Tensor]) -> torch
 def finetune(
     config: FinetuneConfig,
     train_docs: Sequence[Document],
-    eval_docs: Sequence[Document] | None = None,
+    evaluate: EpochEvaluation | None = None,
     out_dir: str | Path = "teacher",
     track: Track = no_track,
     overwrite: bool = False,
 ) -> FinetuneResult:
     """Fine-tune ``config.base`` on ``train_docs`` and write the model directory ``out_dir`` atomically.
 
-    With ``eval_docs``, strict span F1 (Viterbi, default operating point) is measured after every epoch and
-    stored in the history. Returns the per-epoch history and counts. ``overwrite`` replaces an earlier pare
-    output at ``out_dir``.
+    ``evaluate(model, tokenizer)`` runs after every epoch (the caller decides what to measure, for example
+    ``pare.evaluate.evaluate_model`` on held-out documents); its dict is stored in the history under ``eval``.
+    Returns the per-epoch history and counts. ``overwrite`` replaces an earlier pare output at ``out_dir``.
     """
-    from pare.evaluate.detector import check_gold_labels, evaluate_model
-
     started = time.perf_counter()
     config.check()
     out_dir = Path(out_dir)
@@ -161,9 +164,7 @@ def finetune(
     check_output(out_dir, inputs=(base,) if base.exists() else (), overwrite=overwrite)
     if not train_docs:
         raise PareError("no training documents")
-    check_gold_labels(train_docs, config.taxonomy.categories, "training")
-    if eval_docs is not None:
-        check_gold_labels(eval_docs, config.taxonomy.categories, "evaluation")
+    check_labels(train_docs, config.taxonomy.categories, "training")
 
     torch.manual_seed(config.seed)  # the new classification head is drawn from the seeded generator
     model, tokenizer = load_base(config)
@@ -195,11 +196,7 @@ def finetune(
     resumed = len(list(ckpt.glob("epoch-*")))
 
     def on_epoch_end(trained: torch.nn.Module, epoch: int) -> dict:
-        if eval_docs is None:
-            return {}
-        # the detector's own windows (not the training length), as `pare eval` will see the saved model
-        scores = evaluate_model(trained, tokenizer, eval_docs, batch_size=config.batch_size, track=track)
-        return {"eval": scores}
+        return {"eval": evaluate(trained, tokenizer)} if evaluate is not None else {}
 
     loop = LoopConfig(
         epochs=config.epochs,
@@ -230,7 +227,6 @@ def finetune(
             "config": config.to_dict(),
             "n_train_docs": len(train_docs),
             "n_train_windows": len(features),
-            "n_eval_docs": len(eval_docs) if eval_docs is not None else 0,
             "history": [asdict(h) for h in history],
         }
         (tmp / TRAINING_FILE).write_text(json.dumps(record, indent=2) + "\n")
