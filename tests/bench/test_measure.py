@@ -20,12 +20,14 @@ def test_quantized_weights_count_like_the_weights_they_replace(tiny_bert, tmp_pa
 def test_side_by_side_timing_reports_both_models_and_their_ratio(tiny_bert, tmp_path):
     from pare.bench import compare_speed
 
-    base = tiny_bert("base", layers=2)
+    base = tiny_bert("base", layers=6)
     small = tiny_bert("small", layers=1)
-    result = compare_speed(base, small, batch_sizes=(2,), seq_len=16, rounds=3, threads=1)
+    result = compare_speed(base, small, batch_sizes=(2,), seq_len=64, rounds=5, threads=1)
     assert set(result) == {2}
     entry = result[2]
-    assert entry["tokens_per_s"] > 0 and entry["baseline_tokens_per_s"] > 0 and entry["speedup"] > 0
+    assert entry["tokens_per_s"] > 0 and entry["baseline_tokens_per_s"] > 0
+    # one block instead of six: clearly faster, timed side by side (a broken ratio or swapped models fail)
+    assert entry["speedup"] > 1.2
 
 
 def test_side_by_side_timing_names_the_model_that_failed(tmp_path):
