@@ -97,6 +97,21 @@ def evaluate_and_measure(
     )
 
 
+@dataclass
+class _Run:
+    """What every step of one ``compress`` call reads: the recipe, where it writes, its data and its state."""
+
+    recipe: Recipe
+    out_dir: Path
+    state: dict
+    data_dir: Path
+    train: Path
+    tests: tuple[Path, Path | None]  # the test set and the development set (if any)
+    text_data: list[Path]  # what distillation and trimming read: train and unlabelled text
+    track: Track
+    on_event: Callable[[str], None]
+
+
 def compress(
     recipe: Recipe,
     out_dir: str | Path,
@@ -106,65 +121,84 @@ def compress(
     """Run ``recipe`` into ``out_dir``; returns the report rows (also written as report.md/report.json)."""
     from pare.compress.report import write_report
 
-    out_dir = Path(out_dir)
+    run = _prepare(recipe, Path(out_dir), track, on_event)
+    teacher = Path(recipe.teacher) if recipe.teacher else None
+    # each signature folds in the one before: a changed stage re-runs all after it
+    rows, chain = _reference_row(run, teacher)
+    current = teacher
+    for i, stage in enumerate(recipe.stages, 1):
+        row, chain = _stage_row(run, i, stage, current, teacher, chain)
+        rows.append(row)
+        current = run.out_dir / stage.output
+        if stage.kind == "finetune":
+            teacher = current
+    final = run.out_dir / "final"
+    if recipe.stages[-1].output != "final":
+        with atomic_dir(final, overwrite=True) as tmp:
+            shutil.copytree(current, tmp, dirs_exist_ok=True)
+    _percentages(rows)
+    speed = _speed_against_teacher(run.state, run.out_dir, chain, Path(rows[0].path), final, on_event)
+    write_report(rows, run.out_dir, recipe, speed)
+    return rows
+
+
+def _prepare(recipe: Recipe, out_dir: Path, track: Track, on_event: Callable[[str], None]) -> _Run:
+    """Open the run directory and make or check the data."""
     _open_run_dir(out_dir, recipe)
-    state = _read_state(out_dir)
     data_dir = out_dir / "data"
     data_dir.mkdir(exist_ok=True)
     on_event("data: preparing train and test sets")
     train, test, unlabelled = prepare_data(recipe, data_dir, track)
-    text_data = [train, *unlabelled]
     tests = (test, _dev_path(recipe.data.dev))
+    return _Run(
+        recipe, out_dir, _read_state(out_dir), data_dir, train, tests, [train, *unlabelled], track, on_event
+    )
 
-    rows: list[StageRow] = []
-    chain = stage_signature(
-        None, [str(test)]
-    )  # each signature folds in the one before: a changed stage re-runs all after it
-    teacher = Path(recipe.teacher) if recipe.teacher else None
-    if recipe.stages[0].kind != "finetune":
-        # a given teacher is the reference row every stage is compared with
-        signature = stage_signature(None, [str(teacher), str(test)])
-        row = _finished(state, "input", signature, teacher)
-        if row is None:
-            on_event(f"teacher {teacher}: evaluating and measuring")
-            row = evaluate_and_measure("teacher", "input", teacher, tests, 0.0, False, track)
-            _record(state, out_dir, "input", signature, row)
-        rows.append(row)
-        chain = signature
-    current = teacher
 
-    for i, stage in enumerate(recipe.stages, 1):
-        out = out_dir / stage.output
-        signature = stage_signature(stage, [chain, *_stage_inputs(stage, current, teacher, text_data)])
-        head = f"stage {i}/{len(recipe.stages)} {stage.kind} -> {out}"
-        row = _finished(state, stage.output, signature, out)
-        if row is not None:
-            on_event(f"{head}: already done, skipped")
-        else:
-            on_event(head)
-            started = time.perf_counter()
-            cached = _run_stage(stage, recipe, current, teacher, train, text_data, data_dir, out, track)
-            seconds = time.perf_counter() - started
-            on_event(f"{head}: evaluating and measuring")
-            row = evaluate_and_measure(stage.output, stage.kind, out, tests, seconds, cached, track)
-            _record(state, out_dir, stage.output, signature, row)
-        rows.append(row)
-        if stage.kind == "finetune":
-            teacher = out
-        current, chain = out, signature
+def _reference_row(run: _Run, teacher: Path | None) -> tuple[list[StageRow], str]:
+    """The given teacher's row (the reference every stage is compared with), when the recipe starts from one."""
+    test = run.tests[0]
+    if run.recipe.stages[0].kind == "finetune":
+        return [], stage_signature(None, [str(test)])
+    signature = stage_signature(None, [str(teacher), str(test)])
+    row = _finished(run.state, "input", signature, teacher)
+    if row is None:
+        run.on_event(f"teacher {teacher}: evaluating and measuring")
+        row = evaluate_and_measure("teacher", "input", teacher, run.tests, 0.0, False, run.track)
+        _record(run.state, run.out_dir, "input", signature, row)
+    return [row], signature
 
-    final = out_dir / "final"
-    if recipe.stages[-1].output != "final":
-        with atomic_dir(final, overwrite=True) as tmp:
-            shutil.copytree(current, tmp, dirs_exist_ok=True)
+
+def _stage_row(
+    run: _Run, i: int, stage: Stage, current: Path | None, teacher: Path | None, chain: str
+) -> tuple[StageRow, str]:
+    """Run stage ``i`` unless a finished run of it with the same signature is recorded; its row and signature."""
+    out = run.out_dir / stage.output
+    signature = stage_signature(stage, [chain, *_stage_inputs(stage, current, teacher, run.text_data)])
+    head = f"stage {i}/{len(run.recipe.stages)} {stage.kind} -> {out}"
+    row = _finished(run.state, stage.output, signature, out)
+    if row is not None:
+        run.on_event(f"{head}: already done, skipped")
+        return row, signature
+    run.on_event(head)
+    started = time.perf_counter()
+    cached = _run_stage(
+        stage, run.recipe, current, teacher, run.train, run.text_data, run.data_dir, out, run.track
+    )
+    seconds = time.perf_counter() - started
+    run.on_event(f"{head}: evaluating and measuring")
+    row = evaluate_and_measure(stage.output, stage.kind, out, run.tests, seconds, cached, run.track)
+    _record(run.state, run.out_dir, stage.output, signature, row)
+    return row, signature
+
+
+def _percentages(rows: list[StageRow]) -> None:
+    """Each row's F1 as a percentage of the first row's (the teacher's), on the test and the dev set."""
     reference, dev_reference = rows[0].f1, rows[0].dev_f1
     for row in rows:
         row.f1_pct_teacher = 100 * row.f1 / reference if reference else None
         if row.dev_f1 is not None and dev_reference:
             row.dev_pct_teacher = 100 * row.dev_f1 / dev_reference
-    speed = _speed_against_teacher(state, out_dir, chain, Path(rows[0].path), final, on_event)
-    write_report(rows, out_dir, recipe, speed)
-    return rows
 
 
 def _dev_path(dev: str | None) -> Path | None:
