@@ -8,11 +8,10 @@ from typing import Literal, get_args
 
 from pare.errors import PareError
 from pare.modeldir import (
-    CONFIG_FILE,
     QUANT_MANIFEST,
     TOKENIZER_FILES,
     check_model_dir,
-    first_line,
+    load_config,
     load_pretrained,
     quiet_transformers,
 )
@@ -43,17 +42,12 @@ def load(path: str | Path, dequantize: Dequantize = "none"):
     and expanding it each time costs as much as the matmul itself at batch 1, while an embedding expands only
     the rows it looks up. Other directories load with ``transformers``.
     """
-    from transformers import AutoConfig
 
     if dequantize not in DEQUANTIZE:
         raise PareError(f"dequantize {dequantize!r}: expected one of {', '.join(DEQUANTIZE)}")
     path = Path(path)
     found = check_model_dir(path)
-    try:
-        with quiet_transformers():
-            config = AutoConfig.from_pretrained(path, local_files_only=True)
-    except (OSError, ValueError, KeyError) as err:
-        raise PareError(f"{path}/{CONFIG_FILE}: cannot read the config ({first_line(err)})") from None
+    config = load_config(path)
     cls = model_class(config)
     if not found.quantized:
         return load_pretrained(cls, path).eval()

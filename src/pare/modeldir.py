@@ -272,6 +272,17 @@ def load_checkpoint(cls: Any, path: str | Path, **kwargs: Any) -> tuple[Any, set
     return model, set(info["missing_keys"])
 
 
+def load_config(path: str | Path) -> Any:
+    """``AutoConfig.from_pretrained(path)`` quietly; an unreadable config is one line naming the file."""
+    from transformers import AutoConfig
+
+    try:
+        with quiet_transformers():
+            return AutoConfig.from_pretrained(path, local_files_only=True)
+    except (OSError, ValueError, KeyError) as err:
+        raise PareError(f"{Path(path) / CONFIG_FILE}: cannot read the config ({first_line(err)})") from None
+
+
 def load_tokenizer(path: str | Path, *, fast: bool = True) -> Any:
     """``AutoTokenizer.from_pretrained(path)`` quietly; pare needs a fast tokenizer (character offsets)."""
     from transformers import AutoTokenizer

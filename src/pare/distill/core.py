@@ -35,7 +35,7 @@ from pare.distill.student import INITS, Init, find_block_stack, select_layers, t
 from pare.errors import PareError
 from pare.io import atomic_dir, check_output
 from pare.labels import Taxonomy
-from pare.modeldir import CALIBRATION_FILE, check_model_dir, first_line, load_pretrained, load_tokenizer
+from pare.modeldir import CALIBRATION_FILE, check_model_dir, load_config, load_pretrained, load_tokenizer
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
 from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
@@ -125,7 +125,6 @@ def model_task(config) -> str:
 def load_model(model_dir: str | Path, what: str = "teacher") -> tuple[nn.Module, str]:
     """A model directory's model (with the ``AutoModelFor*`` class its architecture names) and task."""
     from transformers import (
-        AutoConfig,
         AutoModelForCausalLM,
         AutoModelForSequenceClassification,
         AutoModelForTokenClassification,
@@ -133,11 +132,7 @@ def load_model(model_dir: str | Path, what: str = "teacher") -> tuple[nn.Module,
 
     model_dir = Path(model_dir)
     check_model_dir(model_dir, what=what, tokenizer=True)
-    try:
-        config = AutoConfig.from_pretrained(model_dir, local_files_only=True)
-    except (OSError, ValueError, KeyError) as err:
-        raise PareError(f"{model_dir}: cannot read the {what} config ({first_line(err)})") from None
-    task = model_task(config)
+    task = model_task(load_config(model_dir))
     auto = {
         "token": AutoModelForTokenClassification,
         "sequence": AutoModelForSequenceClassification,

@@ -27,7 +27,7 @@ from pare.decode import OperatingPoint, decode_spans, resolve_operating_point
 from pare.errors import PareError
 from pare.labels import Taxonomy
 from pare.loader import Dequantize, load
-from pare.modeldir import check_model_dir, first_line, load_pretrained, load_tokenizer, quiet_transformers
+from pare.modeldir import check_model_dir, load_config, load_pretrained, load_tokenizer
 from pare.pii.spans import DetectedSpan
 from pare.pii.validate import DEFAULT_VALIDATED, validate_spans
 from pare.progress import Track, no_track
@@ -141,15 +141,11 @@ class PiiDetector:
         compressed; ``"none"`` keeps every weight compressed. A missing or broken directory is a one-line
         ``PareError``.
         """
-        from transformers import AutoConfig, AutoModelForTokenClassification
+        from transformers import AutoModelForTokenClassification
 
         model_dir = Path(model_dir)
         found = check_model_dir(model_dir, tokenizer=True, token_classifier=True)
-        try:
-            with quiet_transformers():
-                config = AutoConfig.from_pretrained(model_dir, local_files_only=True)
-        except (OSError, ValueError, KeyError) as err:
-            raise PareError(f"{model_dir}/config.json: cannot read the config ({first_line(err)})") from None
+        config = load_config(model_dir)
         taxonomy = Taxonomy.from_config(config)
         tokenizer = load_tokenizer(model_dir)
         vocab_size = getattr(config, "vocab_size", None)

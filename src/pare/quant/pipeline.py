@@ -25,16 +25,14 @@ def calibration_batches(
     surplus batch last), so the two parts of ``input_hessians`` (batch ``i`` in part ``i % 2``) hold different
     documents; within a part, windows are sorted by length to pad less.
     """
-    from transformers import AutoConfig
 
     from pare.data.jsonl import read_jsonl
     from pare.labels import Taxonomy
-    from pare.modeldir import load_tokenizer
+    from pare.modeldir import load_config, load_tokenizer
     from pare.train.features import collate, encode_documents
 
-    config = AutoConfig.from_pretrained(model_dir)
     try:
-        taxonomy = Taxonomy.from_config(config)
+        taxonomy = Taxonomy.from_config(load_config(model_dir))
     except PareError:
         taxonomy = None  # labels unknown to pare: only --fisher model can calibrate
     docs = read_jsonl(calib, taxonomy.categories if taxonomy else None)

@@ -12,7 +12,7 @@ from typing import Any
 
 from pare.errors import PareError
 from pare.io import atomic_dir, check_output
-from pare.modeldir import check_model_dir, first_line, load_checkpoint, quiet_transformers, read_json_file
+from pare.modeldir import check_model_dir, load_checkpoint, load_config, quiet_transformers, read_json_file
 from pare.progress import Track, no_track
 from pare.trim.corpus import count_corpus_tokens
 from pare.trim.select import select_tokens
@@ -95,11 +95,7 @@ def _load_model(model_dir: Path) -> tuple[Any, set[str]]:
     """The model in its saved architecture and dtype, plus the parameter names the checkpoint lacked."""
     import transformers
 
-    check_model_dir(model_dir)
-    try:
-        config = transformers.AutoConfig.from_pretrained(model_dir, local_files_only=True)
-    except (OSError, ValueError, KeyError) as err:
-        raise PareError(f"{model_dir}/config.json: cannot be loaded ({first_line(err)})") from None
+    config = load_config(model_dir)  # trim_model checked the directory before reading the corpus
     arch = (config.architectures or [None])[0]
     cls = getattr(transformers, arch, None) if arch else None
     return load_checkpoint(cls or transformers.AutoModel, model_dir, dtype="auto")
