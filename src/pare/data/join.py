@@ -26,12 +26,13 @@ def join_documents(
     rng = random.Random(seed)
     joined: list[Document] = []
     group: list[Document] = []
-    target = rng.randint(min_chars, max_chars)
+    size, target = 0, rng.randint(min_chars, max_chars)
     for doc in docs:
+        size += len(doc.text) + (len(separator) if group else 0)
         group.append(doc)
-        if sum(len(d.text) for d in group) + len(separator) * (len(group) - 1) >= target:
+        if size >= target:
             joined.append(_concatenate(group, separator))
-            group, target = [], rng.randint(min_chars, max_chars)
+            group, size, target = [], 0, rng.randint(min_chars, max_chars)
     if group:
         joined.append(_concatenate(group, separator))
     return joined
