@@ -12,7 +12,7 @@ from transformers import (
 
 import pare.distill.core as distill_module
 from pare.distill import DistillConfig, distill, kd_loss, truncate
-from pare.distill.cache import fingerprint_dir, teacher_targets
+from pare.distill.cache import cache_key, fingerprint_dir, teacher_targets
 from pare.distill.core import build_features, load_model
 from pare.distill.data import read_distill_data
 from pare.distill.student import find_block_stack
@@ -137,6 +137,38 @@ def test_cache_stores_only_mapped_hidden_layers(bert_teacher, data_files, tmp_pa
         teacher, features, teacher_id="x", task="token", blocks=blocks, hidden_layers=[2], cache_dir=tmp_path
     )
     assert not again.computed
+
+
+def test_cache_key_and_entry_layout_are_stable(bert_teacher, data_files, tmp_path):
+    """Existing caches stay valid only while the key hashes the same things and an entry the same files."""
+    features = [{"input_ids": [2, 5, 6, 3]}, {"input_ids": [2, 7, 3]}]
+    assert cache_key("abc", features, "token", [2], None) == "3f7d786dc1774e8bc9e5f1932ed208ed"
+    key = cache_key("abc", features, "causal", [0, 2], 8, np.array([4, -1, 0]))
+    assert key == "fb723dab974c0531a4d51cb1a6d780f2"
+
+    teacher, _ = load_model(bert_teacher)
+    _, blocks = find_block_stack(teacher)
+    features = [{**f, "attention_mask": [1] * len(f["input_ids"])} for f in features]
+    t = teacher_targets(
+        teacher, features, teacher_id="x", task="token", blocks=blocks, hidden_layers=[2], cache_dir=tmp_path
+    )
+    assert t.path == tmp_path / cache_key("x", features, "token", [2], None)
+    assert sorted(p.name for p in t.path.iterdir()) == [
+        ".pare-output",
+        "hidden.npy",
+        "logits.npy",
+        "meta.json",
+    ]
+    assert json.loads((t.path / "meta.json").read_text()) == {
+        "version": 1,
+        "teacher": "x",
+        "task": "token",
+        "examples": 2,
+        "tokens": 7,
+        "classes": 9,
+        "top_k": None,
+        "hidden_layers": [2],
+    }
 
 
 @pytest.mark.parametrize("hidden", ["mse", "none"])

@@ -1,9 +1,9 @@
 """Teacher outputs computed once, stored as memory-mapped ``.npy`` files, read by every later epoch and run.
 
-A cache entry is a directory named by a hash of everything the outputs depend on: the teacher (its
-directory's file names, sizes and modification times), the exact model inputs (the token ids of every
-example, which covers the data, the tokenizer and ``max_length``), the task, the stored hidden layers and the
-top-k setting. It holds
+A cache entry is a directory named by a hash of everything the outputs depend on: the teacher (its files'
+names and contents, ``fingerprint_dir``), the exact model inputs (the token ids of every example, which
+covers the data, the tokenizer and ``max_length``), the task, the stored hidden layers, the top-k setting
+and the map onto a student's classes (``class_ids``), if any. It holds
 
 - ``logits.npy`` (rows, C) float32, or for more than ``top_k_above`` classes the top-k logits (rows, k)
   float16 with ``indices.npy`` (rows, k) int32 — a row per token (token classification, causal LM) or per
@@ -46,7 +46,7 @@ def fingerprint_dir(path: str | Path) -> str:
 
     By content, not by path or modification time, so a copy of the same teacher elsewhere (``pare compress``
     copies its cached teacher into every output directory) finds the outputs already computed; hashing a
-    model's files costs a fraction of a second per 100 MB, far less than one pass of the teacher.
+    model's files costs far less than one pass of the teacher.
     """
     path = Path(path)
     h = hashlib.sha256()
@@ -72,6 +72,8 @@ def cache_key(
     top_k: int | None,
     class_ids: np.ndarray | None = None,
 ) -> str:
+    """The directory name of the cache entry for these outputs: a change to what it hashes orphans every
+    existing entry."""
     h = hashlib.sha256(json.dumps([CACHE_VERSION, teacher_id, task, list(hidden_layers), top_k]).encode())
     if class_ids is not None:
         h.update(b"classes:" + np.asarray(class_ids, dtype=np.int64).tobytes())
@@ -135,6 +137,73 @@ def _open(path: Path, offsets: np.ndarray, per_example: bool, computed: bool) ->
     )
 
 
+@dataclass
+class _Entry:
+    """What one cache entry holds: the teacher's outputs on ``features``, and how they are stored."""
+
+    teacher_id: str
+    task: str
+    features: Sequence[dict]
+    offsets: np.ndarray  # ``token_offsets(features)``
+    num_classes: int  # the student's classes: the teacher's, or as many as ``class_ids``
+    k: int | None  # logits kept per row: the top k, or None for all of them
+    hidden_layers: list[int]
+    class_ids: np.ndarray | None
+
+    @property
+    def per_example(self) -> bool:
+        """One logits row per example (sequence classification) instead of one per token."""
+        return self.task == "sequence"
+
+    def meta(self) -> dict:
+        """The content of ``meta.json``."""
+        return {
+            "version": CACHE_VERSION,
+            "teacher": self.teacher_id,
+            "task": self.task,
+            "examples": len(self.features),
+            "tokens": int(self.offsets[-1]),
+            "classes": self.num_classes,
+            "top_k": self.k,
+            "hidden_layers": self.hidden_layers,
+        }
+
+
+@dataclass
+class _Arrays:
+    """A cache entry's memory-mapped ``.npy`` files while they are written."""
+
+    logits: np.ndarray
+    indices: np.ndarray | None
+    hidden: np.ndarray | None
+
+    @classmethod
+    def create(cls, directory: Path, entry: _Entry, hidden_size: int) -> _Arrays:
+        """Create the entry's files in ``directory``, shaped for all of its rows."""
+        k, tokens = entry.k, int(entry.offsets[-1])
+        rows = len(entry.features) if entry.per_example else tokens
+        width = k if k is not None else entry.num_classes
+        logits = np.lib.format.open_memmap(
+            directory / "logits.npy", "w+", np.float16 if k else np.float32, (rows, width)
+        )
+        indices = (
+            np.lib.format.open_memmap(directory / "indices.npy", "w+", np.int32, (rows, k)) if k else None
+        )
+        hidden = (
+            np.lib.format.open_memmap(
+                directory / "hidden.npy", "w+", np.float16, (len(entry.hidden_layers), tokens, hidden_size)
+            )
+            if entry.hidden_layers
+            else None
+        )
+        return cls(logits, indices, hidden)
+
+    def flush(self) -> None:
+        for array in (self.logits, self.indices, self.hidden):
+            if array is not None:
+                array.flush()
+
+
 def teacher_targets(
     teacher: nn.Module,
     features: Sequence[dict],
@@ -158,75 +227,70 @@ def teacher_targets(
     the student's classes before they are stored (a trimmed vocabulary); classes without a teacher class get
     a logit far below every other.
     """
-    per_example = task == "sequence"
     num_classes = teacher.config.num_labels if task != "causal" else teacher.config.vocab_size
     if class_ids is not None:
         num_classes = len(class_ids)
-        gather = torch.from_numpy(np.maximum(class_ids, 0))
-        absent = torch.from_numpy(class_ids < 0)
     k = top_k if num_classes > top_k_above else None
     hidden_layers = list(hidden_layers)
-    key = cache_key(teacher_id, features, task, hidden_layers, k, class_ids)
-    root = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    path = root / key
     offsets = token_offsets(features)
+    entry = _Entry(teacher_id, task, features, offsets, num_classes, k, hidden_layers, class_ids)
+    key = cache_key(teacher_id, features, task, hidden_layers, k, class_ids)
+    path = (Path(cache_dir) if cache_dir is not None else default_cache_dir()) / key
     if (path / "meta.json").exists():
-        return _open(path, offsets, per_example, computed=False)
-
-    device = next(teacher.parameters()).device
-    rows = len(features) if per_example else int(offsets[-1])
-    hidden_size = teacher.config.hidden_size
+        return _open(path, offsets, entry.per_example, computed=False)
     with atomic_dir(path, overwrite=True) as tmp:
-        width = k if k is not None else num_classes
-        logits_out = np.lib.format.open_memmap(
-            tmp / "logits.npy", "w+", np.float16 if k else np.float32, (rows, width)
-        )
-        idx_out = np.lib.format.open_memmap(tmp / "indices.npy", "w+", np.int32, (rows, k)) if k else None
-        hid_out = (
-            np.lib.format.open_memmap(
-                tmp / "hidden.npy", "w+", np.float16, (len(hidden_layers), int(offsets[-1]), hidden_size)
-            )
-            if hidden_layers
-            else None
-        )
-        order = sorted(range(len(features)), key=lambda i: len(features[i]["input_ids"]))
-        chunks = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
-        teacher.eval()
-        with torch.inference_mode():
-            for chunk in track(chunks, "teacher outputs", total=len(chunks)):
-                batch = collate([features[i] for i in chunk], pad_id)
-                inputs = {n: batch[n].to(device) for n in ("input_ids", "attention_mask")}
-                with capture_block_outputs(blocks, hidden_layers) as captured:
-                    logits = teacher(**inputs).logits.float()
-                if class_ids is not None:
-                    logits = logits[..., gather.to(device)].masked_fill(absent.to(device), -1e4)
-                if k is not None:
-                    values, top = logits.topk(k, dim=-1)
-                for b, i in enumerate(chunk):
-                    n = len(features[i]["input_ids"])
-                    lo = int(offsets[i])
-                    if per_example:
-                        logits_out[i] = logits[b].cpu().numpy()
-                    elif k is not None:
-                        logits_out[lo : lo + n] = values[b, :n].cpu().numpy()
-                        idx_out[lo : lo + n] = top[b, :n].cpu().numpy()
-                    else:
-                        logits_out[lo : lo + n] = logits[b, :n].cpu().numpy()
-                    for j, layer in enumerate(hidden_layers):
-                        hid_out[j, lo : lo + n] = captured[layer][b, :n].float().cpu().numpy()
-        for array in (logits_out, idx_out, hid_out):
-            if array is not None:
-                array.flush()
-        del logits_out, idx_out, hid_out
-        meta = {
-            "version": CACHE_VERSION,
-            "teacher": teacher_id,
-            "task": task,
-            "examples": len(features),
-            "tokens": int(offsets[-1]),
-            "classes": num_classes,
-            "top_k": k,
-            "hidden_layers": hidden_layers,
-        }
-        (tmp / "meta.json").write_text(json.dumps(meta, indent=2))
-    return _open(path, offsets, per_example, computed=True)
+        _compute(entry, tmp, teacher, blocks, batch_size, pad_id, track)
+        (tmp / "meta.json").write_text(json.dumps(entry.meta(), indent=2))
+    return _open(path, offsets, entry.per_example, computed=True)
+
+
+def _compute(
+    entry: _Entry,
+    directory: Path,
+    teacher: nn.Module,
+    blocks: nn.ModuleList,
+    batch_size: int,
+    pad_id: int,
+    track: Track,
+) -> None:
+    """Run the teacher over the entry's examples in batches of similar length, into memory-mapped ``.npy``
+    files in ``directory``, flushed on return."""
+    device = next(teacher.parameters()).device
+    arrays = _Arrays.create(directory, entry, teacher.config.hidden_size)
+    features = entry.features
+    order = sorted(range(len(features)), key=lambda i: len(features[i]["input_ids"]))
+    chunks = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+    if entry.class_ids is not None:
+        gather = torch.from_numpy(np.maximum(entry.class_ids, 0)).to(device)
+        absent = torch.from_numpy(entry.class_ids < 0).to(device)
+    teacher.eval()
+    with torch.inference_mode():
+        for chunk in track(chunks, "teacher outputs", total=len(chunks)):
+            batch = collate([features[i] for i in chunk], pad_id)
+            inputs = {n: batch[n].to(device) for n in ("input_ids", "attention_mask")}
+            with capture_block_outputs(blocks, entry.hidden_layers) as captured:
+                logits = teacher(**inputs).logits.float()
+            if entry.class_ids is not None:  # onto the student's classes, those without a teacher's far below
+                logits = logits[..., gather].masked_fill(absent, -1e4)
+            _store(entry, arrays, chunk, logits, captured)
+    arrays.flush()
+
+
+def _store(
+    entry: _Entry, arrays: _Arrays, chunk: list[int], logits: torch.Tensor, captured: dict[int, torch.Tensor]
+) -> None:
+    """Write one batch's outputs (the examples ``chunk``, in order) to the rows of its examples."""
+    if entry.k is not None:
+        values, top = logits.topk(entry.k, dim=-1)
+    for b, i in enumerate(chunk):
+        n = len(entry.features[i]["input_ids"])
+        lo = int(entry.offsets[i])
+        if entry.per_example:
+            arrays.logits[i] = logits[b].cpu().numpy()
+        elif entry.k is not None:
+            arrays.logits[lo : lo + n] = values[b, :n].cpu().numpy()
+            arrays.indices[lo : lo + n] = top[b, :n].cpu().numpy()
+        else:
+            arrays.logits[lo : lo + n] = logits[b, :n].cpu().numpy()
+        for j, layer in enumerate(entry.hidden_layers):
+            arrays.hidden[j, lo : lo + n] = captured[layer][b, :n].float().cpu().numpy()

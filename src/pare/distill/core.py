@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import torch
@@ -40,6 +40,9 @@ from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
 from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
 
+if TYPE_CHECKING:
+    from transformers import PreTrainedTokenizerBase
+
 Trainable = Literal["all", "blocks", "head"]
 TRAINABLE: tuple[str, ...] = ("all", "blocks", "head")
 TASKS = {"ForTokenClassification": "token", "ForSequenceClassification": "sequence", "ForCausalLM": "causal"}
@@ -50,11 +53,11 @@ TRIM_FILE = "trim.json"
 class DistillConfig:
     layers: int | list[int] = 1  # a number of blocks (chosen by ``init``) or explicit teacher block indices
     init: Init = "first"
-    # Defaults chosen in development runs on the MiniLM PII teacher's 1-block student: training the block, final
-    # norm and head with the embeddings frozen beat training only the block, by 0.4 and 1.8 points of span F1
-    # in two seeds on `pare compress`'s data (BENCHMARKS.md, distillation), and training every parameter
-    # memorizes the training templates; the first block, T = 1 and no hidden loss beat the last block, T = 2
-    # and an mse hidden loss. Re-run these comparisons with
+    # Defaults from development runs on the MiniLM PII teacher's 1-block student with `pare compress`'s data
+    # (BENCHMARKS.md, distillation): training the block, final norm and head with the embeddings frozen beat
+    # training only the block in both seeds, and training every parameter memorizes the training templates;
+    # the first block, T = 1 and no hidden loss beat the last block, T = 2 and an mse hidden loss. Re-run
+    # these comparisons with
     # benchmarks/bench_distill.py --students kd-1,kd-1-blocks,kd-1-all,kd-1-last,kd-1-t2,kd-1-mse.
     temperature: float = 1.0
     alpha: float = 0.2  # weight of the gold-label loss; 1.0 = gold labels only, no teacher
@@ -259,6 +262,44 @@ def make_loss_fn(
     return loss_fn
 
 
+@dataclass
+class _Run:
+    """What the steps of one ``distill`` call read: its paths and settings, the task, the kept blocks and how
+    the student's tokens relate to the teacher's. The models stay out of it, so each is freed after its last
+    step."""
+
+    config: DistillConfig
+    teacher_dir: Path
+    base_dir: Path  # the model whose blocks the student keeps: ``student_dir`` or the teacher
+    out_dir: Path
+    inputs: tuple[Path, ...]  # what the output is made from (``check_output``, ``atomic_dir``)
+    overwrite: bool
+    data_paths: Sequence[str | Path]
+    track: Track
+    task: str
+    taxonomy: Taxonomy | None  # token classification's labels
+    n_teacher: int
+    teacher_stack: str  # the dotted name of the teacher's block stack
+    layers: list[int]
+    pairs: list[tuple[int, int]]  # (student block, teacher block) for the hidden loss
+    hidden_layers: list[int]  # teacher blocks whose outputs the hidden loss reads; none without it
+    tokenizer: PreTrainedTokenizerBase  # the teacher's
+    student_tokenizer: PreTrainedTokenizerBase
+    aligned: bool  # student tokens learn from teacher tokens by characters (token classifier, own tokenizer)
+    class_ids: np.ndarray | None  # causal LM with its own vocabulary: the teacher's id of each student id
+
+
+@dataclass
+class _Examples:
+    """The data as read and as trained on, and the model inputs made from it for student and teacher."""
+
+    read: DistillData
+    data: DistillData  # ``read`` with some documents joined (``join_fraction``)
+    halo: int
+    features: list[dict]
+    teacher_features: list[dict]
+
+
 def distill(
     teacher_dir: str | Path,
     data_paths: Sequence[str | Path],
@@ -282,42 +323,112 @@ def distill(
     """
     config = config or DistillConfig()
     config.check()
-    teacher_dir, out_dir = Path(teacher_dir), Path(out_dir)
+    run, teacher, base = _load(
+        Path(teacher_dir), student_dir, data_paths, Path(out_dir), config, overwrite, track
+    )
+    examples = _read_examples(run)
+    student, stack_name = _build_student(base, run.layers, config.trainable)
+    del base
+    targets = _teacher_outputs(run, teacher, examples) if config.alpha < 1.0 else None
+    del teacher
+    checkpoints = _checkpoint_dir(run, targets, len(examples.features))
+    history = _train(run, student, stack_name, examples.features, targets, checkpoints)
+    _write(run, student, examples, history)
+    shutil.rmtree(checkpoints, ignore_errors=True)
+    teacher_cached = bool(targets and not targets.computed)
+    return DistillResult(run.out_dir, run.layers, run.pairs, history, teacher_cached=teacher_cached)
+
+
+def _load(
+    teacher_dir: Path,
+    student_dir: str | Path | None,
+    data_paths: Sequence[str | Path],
+    out_dir: Path,
+    config: DistillConfig,
+    overwrite: bool,
+    track: Track,
+) -> tuple[_Run, nn.Module, nn.Module]:
+    """Check the output path, load the teacher, the student base and their tokenizers, and plan the blocks."""
     inputs = (teacher_dir, *((Path(student_dir),) if student_dir else ()), *map(Path, data_paths))
     check_output(out_dir, inputs=inputs, overwrite=overwrite)
     teacher, task = load_model(teacher_dir, "teacher")
     n_teacher = teacher.config.num_hidden_layers
-    _, teacher_blocks = find_block_stack(teacher)
+    teacher_stack, _ = find_block_stack(teacher)
     layers = select_layers(n_teacher, config.layers, config.init)
-
     base_dir = Path(student_dir) if student_dir is not None else teacher_dir
     base, base_task = (teacher, task) if student_dir is None else load_model(base_dir, "student")
+    _check_base(base_dir, base, base_task, teacher, task)
+    tokenizer = load_tokenizer(teacher_dir, fast=False)
+    student_tokenizer = tokenizer if student_dir is None else load_tokenizer(base_dir, fast=False)
+    different = student_tokenizer.get_vocab() != tokenizer.get_vocab()
+    class_ids = _teacher_ids(base_dir, base, task, tokenizer, student_tokenizer) if different else None
+    pairs = hidden_map(layers, n_teacher)
+    use_hidden = config.alpha < 1.0 and config.hidden_loss != "none"
+    run = _Run(
+        config=config,
+        teacher_dir=teacher_dir,
+        base_dir=base_dir,
+        out_dir=out_dir,
+        inputs=inputs,
+        overwrite=overwrite,
+        data_paths=data_paths,
+        track=track,
+        task=task,
+        taxonomy=Taxonomy.from_config(teacher.config) if task == "token" else None,
+        n_teacher=n_teacher,
+        teacher_stack=teacher_stack,
+        layers=layers,
+        pairs=pairs,
+        hidden_layers=sorted({t for _, t in pairs}) if use_hidden else [],
+        tokenizer=tokenizer,
+        student_tokenizer=student_tokenizer,
+        aligned=different and task == "token",
+        class_ids=class_ids,
+    )
+    return run, teacher, base
+
+
+def _check_base(base_dir: Path, base: nn.Module, base_task: str, teacher: nn.Module, task: str) -> None:
+    """Refuse a student base whose labels, task or number of blocks differ from the teacher's."""
     if base_task != task or _labels_of(base) != _labels_of(teacher):
         raise PareError(
             f"{base_dir}: student labels {_labels_of(base)} ({base_task}) differ from the teacher's "
             f"{_labels_of(teacher)} ({task})"
         )
+    n_teacher = teacher.config.num_hidden_layers
     if base.config.num_hidden_layers != n_teacher:
         raise PareError(
             f"{base_dir}: the student base has {base.config.num_hidden_layers} blocks, the teacher {n_teacher}"
         )
-    tokenizer = load_tokenizer(teacher_dir, fast=False)
-    student_tokenizer = tokenizer if student_dir is None else load_tokenizer(base_dir, fast=False)
-    different = student_tokenizer.get_vocab() != tokenizer.get_vocab()
-    aligned = different and task == "token"  # student tokens learn from teacher tokens by characters
-    class_ids = None  # causal LM: the teacher's ids of the student's vocabulary
-    if different and task == "sequence":
+
+
+def _teacher_ids(
+    base_dir: Path,
+    base: nn.Module,
+    task: str,
+    tokenizer: PreTrainedTokenizerBase,
+    student_tokenizer: PreTrainedTokenizerBase,
+) -> np.ndarray | None:
+    """For a student base with its own tokenizer: a causal LM's map to the teacher's ids (``vocabulary_map``);
+    None for a token classifier, which aligns tokens by characters instead. A sequence classifier is
+    refused."""
+    if task == "sequence":
         raise PareError(
             f"{base_dir}: the student's tokenizer differs from the teacher's; a sequence classifier "
             "can only be distilled with the teacher's tokenizer"
         )
-    if different and task == "causal":
-        try:
-            class_ids = vocabulary_map(student_tokenizer, tokenizer, base.config.vocab_size)
-        except PareError as err:
-            raise PareError(f"{base_dir}: {err}") from None
-    taxonomy = Taxonomy.from_config(teacher.config) if task == "token" else None
-    read = read_distill_data(data_paths, taxonomy.categories if taxonomy else None)
+    if task != "causal":
+        return None
+    try:
+        return vocabulary_map(student_tokenizer, tokenizer, base.config.vocab_size)
+    except PareError as err:
+        raise PareError(f"{base_dir}: {err}") from None
+
+
+def _read_examples(run: _Run) -> _Examples:
+    """Read the data and make the student's model inputs and the teacher's."""
+    config, task = run.config, run.task
+    read = read_distill_data(run.data_paths, run.taxonomy.categories if run.taxonomy else None)
     data = join_some_data(read, config.join_fraction, config.seed) if config.join_fraction else read
     if config.alpha >= 1.0 and (task != "token" or not data.num_labelled):
         # only token classification has gold labels in pare's data format; other tasks learn from the teacher
@@ -325,64 +436,107 @@ def distill(
             "--alpha 1 trains on gold labels only, but the data has no labelled token-classification documents"
         )
     halo = config.max_length // 8 if config.halo is None else config.halo
-    features = build_features(data, student_tokenizer, task, taxonomy, config.max_length, track, halo)
-    if aligned:
-        teacher_features = build_features(data, tokenizer, task, None, config.max_length, halo=halo)
-    elif class_ids is not None:  # the teacher reads the student's tokens, spelled in its own ids
-        teacher_features = [{**f, "input_ids": class_ids[f["input_ids"]].tolist()} for f in features]
+    features = build_features(
+        data, run.student_tokenizer, task, run.taxonomy, config.max_length, run.track, halo
+    )
+    if run.aligned:
+        teacher_features = build_features(data, run.tokenizer, task, None, config.max_length, halo=halo)
+    elif run.class_ids is not None:  # the teacher reads the student's tokens, spelled in its own ids
+        teacher_features = [{**f, "input_ids": run.class_ids[f["input_ids"]].tolist()} for f in features]
     else:
         teacher_features = features
     if not features or not teacher_features:
         raise PareError("no usable text: the data produced no model inputs")
+    return _Examples(read, data, halo, features, teacher_features)
 
+
+def _build_student(base: nn.Module, layers: list[int], trainable: Trainable) -> tuple[nn.Module, str]:
+    """The base cut to ``layers`` with only the ``trainable`` parameters requiring gradients, and the dotted
+    name of its block stack."""
     student = truncate(base, layers)
-    del base
     stack_name, student_blocks = find_block_stack(student)
-    if config.trainable == "blocks":
+    if trainable == "blocks":
         in_blocks = {id(p) for p in student_blocks.parameters()}
         for p in student.parameters():
             p.requires_grad_(id(p) in in_blocks)
-    elif config.trainable == "head":  # every embedding table (word, position, type) stays the teacher's
+    elif trainable == "head":  # every embedding table (word, position, type) stays the teacher's
         embedded = {id(m.weight) for m in student.modules() if isinstance(m, nn.Embedding)}
         for p in student.parameters():
             p.requires_grad_(id(p) not in embedded)
-    pairs = hidden_map(layers, n_teacher)
-    use_teacher = config.alpha < 1.0
-    hidden_layers = sorted({t for _, t in pairs}) if use_teacher and config.hidden_loss != "none" else []
-    pad_id = student_tokenizer.pad_token_id if student_tokenizer.pad_token_id is not None else 0
-    teacher_pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
-    targets = None
-    if use_teacher:
-        if torch.cuda.is_available():
-            teacher.to("cuda")
-        targets = teacher_targets(
-            teacher,
-            teacher_features,
-            teacher_id=fingerprint_dir(teacher_dir),
-            task=task,
-            blocks=teacher_blocks,
-            hidden_layers=hidden_layers,
-            cache_dir=config.cache_dir,
-            top_k=config.top_k,
-            top_k_above=config.top_k_above,
-            batch_size=config.teacher_batch_size,
-            pad_id=teacher_pad,
-            class_ids=class_ids,
-            track=track,
-        )
-        if aligned:
-            rows = aligned_teacher_rows(
-                data.docs, tokenizer, student_tokenizer, targets.offsets, config.max_length, halo
-            )
-            for f, r in zip(features, rows, strict=True):
-                f["teacher_rows"] = r
-    del teacher
+    return student, stack_name
 
-    settings = {**asdict(config), "layers": layers, "teacher": str(teacher_dir), "student": str(base_dir)}
+
+def _teacher_outputs(run: _Run, teacher: nn.Module, examples: _Examples) -> TeacherTargets:
+    """The teacher's outputs on its model inputs, from the cache or computed into it; with tokens aligned by
+    characters, each student feature also gets the cache row of each of its tokens (``teacher_rows``)."""
+    config = run.config
+    if torch.cuda.is_available():
+        teacher.to("cuda")
+    targets = teacher_targets(
+        teacher,
+        examples.teacher_features,
+        teacher_id=fingerprint_dir(run.teacher_dir),
+        task=run.task,
+        blocks=teacher.get_submodule(run.teacher_stack),
+        hidden_layers=run.hidden_layers,
+        cache_dir=config.cache_dir,
+        top_k=config.top_k,
+        top_k_above=config.top_k_above,
+        batch_size=config.teacher_batch_size,
+        pad_id=_pad_id(run.tokenizer),
+        class_ids=run.class_ids,
+        track=run.track,
+    )
+    if run.aligned:
+        rows = aligned_teacher_rows(
+            examples.data.docs,
+            run.tokenizer,
+            run.student_tokenizer,
+            targets.offsets,
+            config.max_length,
+            examples.halo,
+        )
+        for f, r in zip(examples.features, rows, strict=True):
+            f["teacher_rows"] = r
+    return targets
+
+
+def _pad_id(tokenizer: PreTrainedTokenizerBase) -> int:
+    """The tokenizer's padding id, or 0 when it has none."""
+    return tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+
+def _settings(run: _Run) -> dict:
+    """The run's settings as recorded in ``pare_distill.json``."""
+    return {
+        **asdict(run.config),
+        "layers": run.layers,
+        "teacher": str(run.teacher_dir),
+        "student": str(run.base_dir),
+    }
+
+
+def _checkpoint_dir(run: _Run, targets: TeacherTargets | None, num_features: int) -> Path:
+    """Where training checkpoints each epoch: named by the settings, the teacher outputs and the number of
+    examples, so an interrupted run resumes only into the same run."""
     run_id = hashlib.sha256(
-        json.dumps([settings, targets.path.name if targets else None, len(features)], sort_keys=True).encode()
+        json.dumps(
+            [_settings(run), targets.path.name if targets else None, num_features], sort_keys=True
+        ).encode()
     ).hexdigest()[:12]
-    checkpoints = out_dir.parent / f".{out_dir.name}.ckpt-{run_id}"
+    return run.out_dir.parent / f".{run.out_dir.name}.ckpt-{run_id}"
+
+
+def _train(
+    run: _Run,
+    student: nn.Module,
+    stack_name: str,
+    features: list[dict],
+    targets: TeacherTargets | None,
+    checkpoints: Path,
+) -> list[EpochLog]:
+    """Train the student on the features and the teacher's targets; the per-epoch history."""
+    config = run.config
     loop = LoopConfig(
         epochs=config.epochs,
         batch_size=config.batch_size,
@@ -396,41 +550,45 @@ def distill(
     history = train_loop(
         student,
         features,
-        _Collator(targets, pad_id),
-        make_loss_fn(config, task, stack_name, pairs, hidden_layers),
+        _Collator(targets, _pad_id(run.student_tokenizer)),
+        make_loss_fn(config, run.task, stack_name, run.pairs, run.hidden_layers),
         loop,
-        track=track,
+        track=run.track,
     )
     student.eval()
+    return history
 
-    with atomic_dir(out_dir, inputs=inputs, overwrite=overwrite) as tmp:
+
+def _write(run: _Run, student: nn.Module, examples: _Examples, history: list[EpochLog]) -> None:
+    """Save the student, its tokenizer, the files carried over from its inputs and ``pare_distill.json``."""
+    with atomic_dir(run.out_dir, inputs=run.inputs, overwrite=run.overwrite) as tmp:
         student.save_pretrained(tmp)
-        if task == "token":  # the detector's default windows: the ones the student trained on
-            student_tokenizer.model_max_length = config.max_length
-        student_tokenizer.save_pretrained(tmp)
-        for name, src in ((CALIBRATION_FILE, teacher_dir), (TRIM_FILE, base_dir)):
+        if run.task == "token":  # the detector's default windows: the ones the student trained on
+            run.student_tokenizer.model_max_length = run.config.max_length
+        run.student_tokenizer.save_pretrained(tmp)
+        for name, src in ((CALIBRATION_FILE, run.teacher_dir), (TRIM_FILE, run.base_dir)):
             if (src / name).is_file():
                 shutil.copyfile(src / name, tmp / name)
-        record = {
-            "task": task,
-            "teacher": str(teacher_dir),
-            "student_base": str(base_dir),
-            "teacher_layers": n_teacher,
-            "kept_layers": layers,
-            "tokens_aligned_by_characters": aligned,
-            "teacher_logits_gathered_onto_student_vocabulary": class_ids is not None,
-            "hidden_map": pairs if hidden_layers else [],
-            "settings": settings,
-            "data": {
-                "files": [str(p) for p in data_paths],
-                "documents": len(read.docs),
-                "labelled": read.num_labelled,
-                "examples": len(features),
-            },
-            "history": [asdict(h) for h in history],
-        }
-        (tmp / "pare_distill.json").write_text(json.dumps(record, indent=2) + "\n")
-    shutil.rmtree(checkpoints, ignore_errors=True)
-    return DistillResult(
-        out_dir, layers, pairs, history, teacher_cached=bool(targets and not targets.computed)
-    )
+        (tmp / "pare_distill.json").write_text(json.dumps(_record(run, examples, history), indent=2) + "\n")
+
+
+def _record(run: _Run, examples: _Examples, history: list[EpochLog]) -> dict:
+    """The content of ``pare_distill.json``."""
+    return {
+        "task": run.task,
+        "teacher": str(run.teacher_dir),
+        "student_base": str(run.base_dir),
+        "teacher_layers": run.n_teacher,
+        "kept_layers": run.layers,
+        "tokens_aligned_by_characters": run.aligned,
+        "teacher_logits_gathered_onto_student_vocabulary": run.class_ids is not None,
+        "hidden_map": run.pairs if run.hidden_layers else [],
+        "settings": _settings(run),
+        "data": {
+            "files": [str(p) for p in run.data_paths],
+            "documents": len(examples.read.docs),
+            "labelled": examples.read.num_labelled,
+            "examples": len(examples.features),
+        },
+        "history": [asdict(h) for h in history],
+    }

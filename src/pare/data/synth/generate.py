@@ -18,7 +18,7 @@ from pare.data.synth import (
     templates_pt,
 )
 from pare.data.synth.template import Template, held_out_ids, render
-from pare.data.synth.values import Filler
+from pare.data.synth.values import Filler, stable_faker
 from pare.errors import PareError
 from pare.progress import Track, no_track
 
@@ -97,17 +97,6 @@ def _world(
     if locales is not None and _languages(locales) != ["en"]:
         raise PareError(f"split {split!r} is English only; leave --locales out or pass en")
     return synthesize_world(n, seed, split, test_fraction, track, split_seed=split_seed)
-
-
-def stable_faker(locale: str) -> Faker:
-    """``Faker(locale)`` whose draws depend only on its seed: Faker builds some data lists from sets (it_IT's
-    cities), whose order follows Python's per-process string-hash seed; sorting them removes that."""
-    fake = Faker(locale)
-    for provider in fake.providers:
-        cities = getattr(provider, "cities", None)
-        if isinstance(cities, list):
-            provider.cities = sorted(cities)
-    return fake
 
 
 def synthesize(

@@ -23,6 +23,18 @@ from faker import Faker
 
 from pare.data.synth.template import Template
 
+
+def stable_faker(locale: str) -> Faker:
+    """``Faker(locale)`` whose draws depend only on its seed: Faker builds some data lists from sets (it_IT's
+    cities), whose order follows Python's per-process string-hash seed; sorting them removes that."""
+    fake = Faker(locale)
+    for provider in fake.providers:
+        cities = getattr(provider, "cities", None)
+        if isinstance(cities, list):
+            provider.cities = sorted(cities)
+    return fake
+
+
 MONTHS: dict[str, tuple[str, ...]] = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December"),

@@ -21,8 +21,7 @@ import phonenumbers
 from faker import Faker
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
-from pare.data.synth.generate import stable_faker
-from pare.data.synth.values import Filler
+from pare.data.synth.values import Filler, stable_faker
 from pare.data.synth.world_tables import (
     ADDRESS_FORMATS,
     AMOUNTS,
