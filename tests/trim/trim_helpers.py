@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 import torch
 from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
 from transformers import PreTrainedTokenizerFast
-
-ASSETS = Path.home() / ".cache" / "pare-assets"
 
 TRAIN_TEXT = [
     "The quick brown fox jumps over the lazy dog.",
@@ -23,11 +22,17 @@ TRAIN_TEXT = [
 ] * 3
 
 
+def assets_dir() -> Path:
+    """Where ``../shared/assets/prepare`` builds its assets: ``$PARE_ASSETS``, or ``~/.cache/pare-assets`` when
+    that is unset or empty (as the script's ``${PARE_ASSETS:-$HOME/.cache/pare-assets}``)."""
+    return Path(os.environ.get("PARE_ASSETS") or Path.home() / ".cache" / "pare-assets")
+
+
 def asset(name: str) -> Path:
-    """The prepared asset directory, or skip the test when ``prepare`` has not built it."""
-    path = ASSETS / name
+    """The prepared asset directory, or skip the test when ``prepare`` has not finished building it."""
+    path = assets_dir() / name
     if not (path / ".done").is_file():
-        pytest.skip(f"asset {name} not prepared (run ../shared/assets/prepare)")
+        pytest.skip(f"asset {name} not prepared in {path.parent} (run ../shared/assets/prepare)")
     return path
 
 

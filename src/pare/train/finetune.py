@@ -10,6 +10,7 @@ directory (safetensors, tokenizer) plus ``viterbi_calibration.json`` and ``pare_
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import shutil
@@ -49,7 +50,9 @@ class FinetuneConfig:
     """Settings of a fine-tune; the defaults are the teacher recipe (see ``benchmarks/bench_teacher.py``)."""
 
     base: str | None = None  # model directory or hub id; None = bundled all-MiniLM-L6-v2
-    epochs: int = 2  # span F1 0.953 on held-out templates in 12.6 min, embeddings trained (BENCHMARKS.md)
+    # two passes over the windows: enough for the teacher's held-out span-F1 target while the fine-tune stays
+    # within its time budget on 2 CPU cores (benchmarks/ARCHIVE-2026-12.md, PII teacher)
+    epochs: int = 2
     batch_size: int = 8
     lr: float = 3e-4
     max_length: int = 128  # tokens per training window, special tokens included
@@ -60,8 +63,9 @@ class FinetuneConfig:
     seed: int = 0
     weight_decay: float = 0.01
     warmup_ratio: float = 0.06
-    # keep the base's word embeddings as pretrained: no gradient or AdamW update for 30k x 384 weights (574 s
-    # against 652 s for the compress teacher stage on 2 cores), and better on unseen templates (BENCHMARKS.md)
+    # keep the base's word embeddings as pretrained: the largest matrix gets no gradient or AdamW update, so
+    # training is faster, and the teacher scored better on unseen templates (benchmarks/ARCHIVE-2026-12.md,
+    # PII teacher)
     freeze_embeddings: bool = True
     mixed_precision: str = "auto"  # bf16 autocast on a GPU; "bf16" on CPU too (``resolve_precision``)
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
@@ -143,6 +147,94 @@ def _token_loss(model: torch.nn.Module, batch: dict[str, torch.Tensor]) -> torch
     return model(**batch).loss
 
 
+def _check_request(
+    config: FinetuneConfig, train_docs: Sequence[Document], out_dir: Path, overwrite: bool
+) -> tuple[Path, ...]:
+    """Refuse a fine-tune that cannot succeed before the base is loaded; the inputs the output must not hit."""
+    config.check()
+    base = Path(config.base or default_base())
+    inputs = (base,) if base.exists() else ()
+    check_output(out_dir, inputs=inputs, overwrite=overwrite)
+    if not train_docs:
+        raise PareError("no training documents")
+    check_labels(train_docs, config.taxonomy.categories, "training")
+    return inputs
+
+
+def _prepare(
+    config: FinetuneConfig, train_docs: Sequence[Document], track: Track
+) -> tuple[torch.nn.Module, Any, list[dict]]:
+    """The seeded base model (embeddings frozen if asked), its tokenizer, and the training windows."""
+    torch.manual_seed(config.seed)  # the new classification head is drawn from the seeded generator
+    model, tokenizer = load_base(config)
+    # saved in tokenizer_config.json: the detector then cuts texts into the windows the model was trained on
+    tokenizer.model_max_length = config.max_length
+    if config.freeze_embeddings:
+        model.get_input_embeddings().weight.requires_grad_(False)
+    texts = join_some(train_docs, config.join_fraction, config.seed) if config.join_fraction else train_docs
+    features = encode_documents(
+        texts, tokenizer, config.taxonomy, max_length=config.max_length, halo=config.halo, track=track
+    )
+    for f in features:
+        f.pop("doc")
+    return model, tokenizer, features
+
+
+def _open_checkpoints(config: FinetuneConfig, train_docs: Sequence[Document], out_dir: Path) -> Path:
+    """The checkpoint directory of this run, created if new; refused if it holds another run's checkpoints."""
+    ckpt = checkpoint_dir_for(out_dir)
+    stamp = _fingerprint(config, train_docs)
+    stamp_file = ckpt / "run.json"
+    if ckpt.exists():
+        previous = json.loads(stamp_file.read_text()).get("fingerprint") if stamp_file.is_file() else None
+        if previous != stamp:
+            raise PareError(
+                f"{ckpt}: holds checkpoints of a different fine-tune (other settings or data); "
+                "remove it or choose another output"
+            )
+    else:
+        ckpt.mkdir(parents=True)
+        stamp_file.write_text(json.dumps({"fingerprint": stamp, "config": config.to_dict()}))
+    return ckpt
+
+
+def _train(
+    model: torch.nn.Module,
+    tokenizer: Any,
+    features: list[dict],
+    config: FinetuneConfig,
+    ckpt: Path,
+    evaluate: EpochEvaluation | None,
+    track: Track,
+) -> list[EpochLog]:
+    """Run ``train_loop`` with ``config``'s recipe, checkpointing into ``ckpt``; the per-epoch history."""
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+    def on_epoch_end(trained: torch.nn.Module, epoch: int) -> dict:
+        return {"eval": evaluate(trained, tokenizer)} if evaluate is not None else {}
+
+    loop = LoopConfig(
+        epochs=config.epochs,
+        batch_size=config.batch_size,
+        learning_rate=config.lr,
+        weight_decay=config.weight_decay,
+        warmup_ratio=config.warmup_ratio,
+        seed=config.seed,
+        mixed_precision=config.mixed_precision,
+        checkpoint_dir=ckpt,
+    )
+    batches = functools.partial(collate, pad_id=pad_id)
+    return train_loop(model, features, batches, _token_loss, loop, track=track, on_epoch_end=on_epoch_end)
+
+
+def _write_model(tmp: Path, model: torch.nn.Module, tokenizer: Any, record: dict) -> None:
+    """The output directory's files: model, tokenizer, default calibration, and the training record."""
+    model.save_pretrained(tmp)
+    tokenizer.save_pretrained(tmp)
+    save_operating_points(tmp / CALIBRATION_FILE, {"default": OperatingPoint()})
+    (tmp / TRAINING_FILE).write_text(json.dumps(record, indent=2) + "\n")
+
+
 def finetune(
     config: FinetuneConfig,
     train_docs: Sequence[Document],
@@ -158,78 +250,20 @@ def finetune(
     Returns the per-epoch history and counts. ``overwrite`` replaces an earlier pare output at ``out_dir``.
     """
     started = time.perf_counter()
-    config.check()
     out_dir = Path(out_dir)
-    base = Path(config.base or default_base())
-    check_output(out_dir, inputs=(base,) if base.exists() else (), overwrite=overwrite)
-    if not train_docs:
-        raise PareError("no training documents")
-    check_labels(train_docs, config.taxonomy.categories, "training")
-
-    torch.manual_seed(config.seed)  # the new classification head is drawn from the seeded generator
-    model, tokenizer = load_base(config)
-    # saved in tokenizer_config.json: the detector then cuts texts into the windows the model was trained on
-    tokenizer.model_max_length = config.max_length
-    if config.freeze_embeddings:
-        model.get_input_embeddings().weight.requires_grad_(False)
-    texts = join_some(train_docs, config.join_fraction, config.seed) if config.join_fraction else train_docs
-    features = encode_documents(
-        texts, tokenizer, config.taxonomy, max_length=config.max_length, halo=config.halo, track=track
-    )
-    for f in features:
-        f.pop("doc")
-    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
-
-    ckpt = checkpoint_dir_for(out_dir)
-    stamp = _fingerprint(config, train_docs)
-    stamp_file = ckpt / "run.json"
-    if ckpt.exists():
-        previous = json.loads(stamp_file.read_text()).get("fingerprint") if stamp_file.is_file() else None
-        if previous != stamp:
-            raise PareError(
-                f"{ckpt}: holds checkpoints of a different fine-tune (other settings or data); "
-                "remove it or choose another output"
-            )
-    else:
-        ckpt.mkdir(parents=True)
-        stamp_file.write_text(json.dumps({"fingerprint": stamp, "config": config.to_dict()}))
+    inputs = _check_request(config, train_docs, out_dir, overwrite)
+    model, tokenizer, features = _prepare(config, train_docs, track)
+    ckpt = _open_checkpoints(config, train_docs, out_dir)
     resumed = len(list(ckpt.glob("epoch-*")))
-
-    def on_epoch_end(trained: torch.nn.Module, epoch: int) -> dict:
-        return {"eval": evaluate(trained, tokenizer)} if evaluate is not None else {}
-
-    loop = LoopConfig(
-        epochs=config.epochs,
-        batch_size=config.batch_size,
-        learning_rate=config.lr,
-        weight_decay=config.weight_decay,
-        warmup_ratio=config.warmup_ratio,
-        seed=config.seed,
-        mixed_precision=config.mixed_precision,
-        checkpoint_dir=ckpt,
-    )
-    history = train_loop(
-        model,
-        features,
-        lambda items: collate(items, pad_id),
-        _token_loss,
-        loop,
-        track=track,
-        on_epoch_end=on_epoch_end,
-    )
-
-    model = model.cpu().eval()
-    with atomic_dir(out_dir, inputs=(base,) if base.exists() else (), overwrite=overwrite) as tmp:
-        model.save_pretrained(tmp)
-        tokenizer.save_pretrained(tmp)
-        save_operating_points(tmp / CALIBRATION_FILE, {"default": OperatingPoint()})
-        record = {
-            "config": config.to_dict(),
-            "n_train_docs": len(train_docs),
-            "n_train_windows": len(features),
-            "history": [asdict(h) for h in history],
-        }
-        (tmp / TRAINING_FILE).write_text(json.dumps(record, indent=2) + "\n")
+    history = _train(model, tokenizer, features, config, ckpt, evaluate, track)
+    record = {
+        "config": config.to_dict(),
+        "n_train_docs": len(train_docs),
+        "n_train_windows": len(features),
+        "history": [asdict(h) for h in history],
+    }
+    with atomic_dir(out_dir, inputs=inputs, overwrite=overwrite) as tmp:
+        _write_model(tmp, model.cpu().eval(), tokenizer, record)
     shutil.rmtree(ckpt, ignore_errors=True)
     return FinetuneResult(
         out_dir, history, len(train_docs), len(features), time.perf_counter() - started, resumed

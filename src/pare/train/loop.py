@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import torch
 from accelerate import Accelerator
@@ -55,8 +56,8 @@ PRECISIONS = ("auto", "bf16", "no")
 
 def resolve_precision(mixed_precision: str) -> str:
     """``auto`` is bf16 autocast (fp32 weights, bf16 matmuls) on a GPU and full precision on CPU; ``bf16``
-    asks for autocast on CPU too (worth it only where the CPU has AMX or AVX512-BF16; not yet measured on the
-    default recipes, whose published figures are fp32)."""
+    asks for autocast on CPU too, which can only pay where the CPU computes in bf16 natively (AMX or
+    AVX512-BF16)."""
     if mixed_precision not in PRECISIONS:
         raise PareError(f"--mixed-precision {mixed_precision!r}: expected one of {', '.join(PRECISIONS)}")
     if mixed_precision != "auto":
@@ -88,6 +89,72 @@ def _latest_checkpoint(checkpoint_dir: Path | None) -> tuple[Path | None, list[E
     return done[-1], [EpochLog(**h) for h in history]
 
 
+@dataclass
+class _Prepared:
+    """The accelerator and what its ``prepare`` returned: the model, optimizer and scheduler to step."""
+
+    accelerator: Accelerator
+    model: torch.nn.Module
+    optimizer: torch.optim.Optimizer
+    scheduler: Any  # accelerate's wrapper of the LR scheduler
+
+
+def _prepare(model: torch.nn.Module, n_features: int, config: LoopConfig) -> _Prepared:
+    """Seed everything, then AdamW (no weight decay on biases and norms) with linear warm-up and decay."""
+    set_seed(config.seed)
+    accelerator = Accelerator(
+        mixed_precision=resolve_precision(config.mixed_precision),
+        gradient_accumulation_steps=config.grad_accum,
+    )
+    steps_per_epoch = math.ceil(math.ceil(n_features / config.batch_size) / config.grad_accum)
+    total_steps = steps_per_epoch * config.epochs
+    decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim >= 2]
+    no_decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim < 2]
+    optimizer = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=config.learning_rate,
+    )
+    scheduler = get_linear_schedule_with_warmup(
+        optimizer, int(config.warmup_ratio * total_steps), total_steps
+    )
+    return _Prepared(accelerator, *accelerator.prepare(model, optimizer, scheduler))
+
+
+def _train_epoch(
+    run: _Prepared,
+    loader: torch.utils.data.DataLoader,
+    loss_fn: LossFn,
+    config: LoopConfig,
+    desc: str,
+    track: Track,
+) -> float:
+    """One pass over ``loader``; the mean batch loss. Leaves the model in eval mode."""
+    accelerator, model = run.accelerator, run.model
+    loader = accelerator.prepare(loader)
+    model.train()
+    total, count = 0.0, 0
+    for batch in track(loader, desc, total=len(loader)):
+        with accelerator.accumulate(model):
+            loss = loss_fn(model, batch)
+            accelerator.backward(loss)
+            if accelerator.sync_gradients and config.max_grad_norm:
+                accelerator.clip_grad_norm_(model.parameters(), config.max_grad_norm)
+            run.optimizer.step()
+            run.scheduler.step()
+            run.optimizer.zero_grad()
+        total += loss.item()
+        count += 1
+    model.eval()
+    return total / max(count, 1)
+
+
+def _save_checkpoint(accelerator: Accelerator, path: Path, history: list[EpochLog]) -> None:
+    """The training state after an epoch, with the history so far, for ``_latest_checkpoint`` to resume."""
+    with atomic_dir(path, overwrite=True) as tmp:
+        accelerator.save_state(str(tmp))
+        (tmp / "history.json").write_text(json.dumps([asdict(h) for h in history]))
+
+
 def train_loop(
     model: torch.nn.Module,
     features: Sequence[dict],
@@ -104,30 +171,11 @@ def train_loop(
     """
     if not features:
         raise PareError("no training examples")
-    set_seed(config.seed)
-    accelerator = Accelerator(
-        mixed_precision=resolve_precision(config.mixed_precision),
-        gradient_accumulation_steps=config.grad_accum,
-    )
-    lengths = [len(f["input_ids"]) for f in features]
-    steps_per_epoch = math.ceil(math.ceil(len(features) / config.batch_size) / config.grad_accum)
-    total_steps = steps_per_epoch * config.epochs
-
-    decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim >= 2]
-    no_decay = [p for n, p in model.named_parameters() if p.requires_grad and p.ndim < 2]
-    optimizer = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": config.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
-        lr=config.learning_rate,
-    )
-    scheduler = get_linear_schedule_with_warmup(
-        optimizer, int(config.warmup_ratio * total_steps), total_steps
-    )
-    model, optimizer, scheduler = accelerator.prepare(model, optimizer, scheduler)
-
+    run = _prepare(model, len(features), config)
     resume_from, history = _latest_checkpoint(config.checkpoint_dir)
     if resume_from is not None:
-        accelerator.load_state(str(resume_from))
-
+        run.accelerator.load_state(str(resume_from))
+    lengths = [len(f["input_ids"]) for f in features]
     for epoch in range(len(history), config.epochs):
         started = time.perf_counter()
         loader = torch.utils.data.DataLoader(
@@ -135,26 +183,10 @@ def train_loop(
             batch_sampler=bucketed_batches(lengths, config.batch_size, config.seed * 1000 + epoch),
             collate_fn=collate_fn,
         )
-        loader = accelerator.prepare(loader)
-        model.train()
-        total, count = 0.0, 0
-        for batch in track(loader, f"epoch {epoch + 1}/{config.epochs}", total=len(loader)):
-            with accelerator.accumulate(model):
-                loss = loss_fn(model, batch)
-                accelerator.backward(loss)
-                if accelerator.sync_gradients and config.max_grad_norm:
-                    accelerator.clip_grad_norm_(model.parameters(), config.max_grad_norm)
-                optimizer.step()
-                scheduler.step()
-                optimizer.zero_grad()
-            total += loss.item()
-            count += 1
-        model.eval()
-        metrics = on_epoch_end(accelerator.unwrap_model(model), epoch) if on_epoch_end else {}
-        history.append(EpochLog(epoch, total / max(count, 1), time.perf_counter() - started, metrics or {}))
-        if config.checkpoint_dir is not None and accelerator.is_main_process:
-            with atomic_dir(config.checkpoint_dir / f"epoch-{epoch}", overwrite=True) as tmp:
-                accelerator.save_state(str(tmp))
-                (tmp / "history.json").write_text(json.dumps([asdict(h) for h in history]))
-    accelerator.wait_for_everyone()
+        loss = _train_epoch(run, loader, loss_fn, config, f"epoch {epoch + 1}/{config.epochs}", track)
+        metrics = on_epoch_end(run.accelerator.unwrap_model(run.model), epoch) if on_epoch_end else {}
+        history.append(EpochLog(epoch, loss, time.perf_counter() - started, metrics or {}))
+        if config.checkpoint_dir is not None and run.accelerator.is_main_process:
+            _save_checkpoint(run.accelerator, config.checkpoint_dir / f"epoch-{epoch}", history)
+    run.accelerator.wait_for_everyone()
     return history

@@ -178,6 +178,114 @@ def _copy_other_files(src: Path, dest: Path) -> None:
             shutil.copytree(path, dest / path.name)
 
 
+def _check_request(
+    model_dir: Path,
+    out_dir: str | Path,
+    corpus: Sequence[str | Path],
+    keep_tokens: Sequence[str],
+    keep_frequent: int,
+    overwrite: bool,
+) -> bool:
+    """Refuse a trim that cannot succeed before any corpus is read; True when ``model_dir`` holds a model."""
+    check_output(out_dir, inputs=(model_dir, *corpus), overwrite=overwrite)
+    if not model_dir.is_dir():
+        raise PareError(
+            f"{model_dir}: {'not a directory' if model_dir.exists() else 'no such model directory'}"
+        )
+    if not (model_dir / "tokenizer.json").is_file():
+        raise PareError(f"{model_dir}: no tokenizer.json (only fast tokenizers can be trimmed)")
+    if not corpus and not keep_tokens and not keep_frequent:
+        raise PareError("nothing defines the vocabulary: give a corpus and/or tokens to keep")
+    has_model = (model_dir / "config.json").is_file()
+    if has_model:
+        check_model_dir(model_dir)  # before the corpus is read: a broken model fails fast
+    return has_model
+
+
+def _read_tokenizer(tok_path: Path) -> tuple[dict, Any]:
+    """``tokenizer.json`` as JSON and as a ``tokenizers.Tokenizer`` that encodes without padding or truncation."""
+    from tokenizers import Tokenizer
+
+    tok_json = read_json_file(tok_path)
+    try:
+        tokenizer = Tokenizer.from_file(str(tok_path))
+    except Exception as err:  # the Rust loader's own error types
+        raise PareError(f"{tok_path}: cannot be loaded ({str(err).splitlines()[0]})") from None
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    return tok_json, tokenizer
+
+
+@dataclass
+class _LoadedModel:
+    """A model to trim: the module, the parameter names its checkpoint lacked, and the configs that name token
+    ids (the model config and, where there is one, the generation config)."""
+
+    model: Any
+    missing: set[str]
+    configs: list[Any]
+
+    def token_ids(self, tok_json: dict, model_dir: Path) -> list[int]:
+        """Every id the configs name (kept by the trim), each checked to be a token of ``tok_json``."""
+        tokens = id_to_token(tok_json)
+        ids: list[int] = []
+        for config in self.configs:
+            for key, value in _config_token_ids(config).items():
+                for i in _id_list(value):
+                    if i not in tokens:
+                        raise PareError(f"{model_dir}: {key}={i} is not a token of tokenizer.json")
+                    ids.append(i)
+        return ids
+
+
+def _load_for_trim(model_dir: Path) -> _LoadedModel:
+    model, missing = _load_model(model_dir)
+    configs = [c for c in (model.config, getattr(model, "generation_config", None)) if c]
+    return _LoadedModel(model, missing, configs)
+
+
+def _rewrite_tokenizer(tok_json: dict, keep: Sequence[int]) -> tuple[str, list[int]]:
+    """The trimmed ``tokenizer.json`` text and ``old_ids``, checked to load before anything is written."""
+    from tokenizers import Tokenizer
+
+    new_json, old_ids = trim_tokenizer_json(tok_json, keep)
+    new_text = json.dumps(new_json, ensure_ascii=False, indent=2)
+    Tokenizer.from_str(new_text)  # fails here, before anything is written, if the rewrite is inconsistent
+    return new_text, old_ids
+
+
+def _slice_model(loaded: _LoadedModel, old_ids: list[int], model_dir: Path) -> tuple[int, int]:
+    """Cut the model to ``old_ids`` in place (embedding rows, config ids, vocab size); params before, after."""
+    model, missing = loaded.model, loaded.missing
+    params_before = _n_params(model, missing)
+    _slice_embeddings(model, old_ids, model_dir)
+    params_after = _n_params(model, missing)
+    new = remap_ids(old_ids)
+    for config in loaded.configs:
+        _remap_config_ids(config, new)
+    text_config = model.config.get_text_config()
+    model.config.vocab_size = text_config.vocab_size = len(old_ids)
+    return params_before, params_after
+
+
+def _write_trimmed(
+    tmp: Path, model_dir: Path, loaded: _LoadedModel | None, new_text: str, record: dict[str, Any]
+) -> None:
+    """Write the trimmed directory into ``tmp``: weights, tokenizer files, other files, ``trim.json``."""
+    if loaded is not None:
+        # only what the checkpoint held: weights the loader had to initialise are not invented here
+        state = {k: v for k, v in loaded.model.state_dict().items() if k not in loaded.missing}
+        with quiet_transformers():
+            loaded.model.save_pretrained(tmp, state_dict=state)
+    (tmp / "tokenizer.json").write_text(new_text, encoding="utf-8")
+    if (model_dir / "tokenizer_config.json").is_file():
+        new = remap_ids(record["old_ids"])
+        tok_config = remap_tokenizer_config(read_json_file(model_dir / "tokenizer_config.json"), new)
+        (tmp / "tokenizer_config.json").write_text(json.dumps(tok_config, ensure_ascii=False, indent=2))
+    _copy_other_files(model_dir, tmp)
+    (tmp / TRIM_JSON).write_text(json.dumps(record), encoding="utf-8")
+
+
 def trim_model(
     model_dir: str | Path,
     out_dir: str | Path,
@@ -198,43 +306,12 @@ def trim_model(
     (safetensors), rewritten tokenizer files and ``trim.json``. ``model_dir`` is never modified and
     ``out_dir`` appears only when everything succeeded; ``overwrite`` replaces an earlier pare output there.
     """
-    from tokenizers import Tokenizer
-
     start = time.perf_counter()
     model_dir = Path(model_dir)
-    check_output(out_dir, inputs=(model_dir, *corpus), overwrite=overwrite)
-    if not model_dir.is_dir():
-        raise PareError(
-            f"{model_dir}: {'not a directory' if model_dir.exists() else 'no such model directory'}"
-        )
-    tok_path = model_dir / "tokenizer.json"
-    if not tok_path.is_file():
-        raise PareError(f"{model_dir}: no tokenizer.json (only fast tokenizers can be trimmed)")
-    if not corpus and not keep_tokens and not keep_frequent:
-        raise PareError("nothing defines the vocabulary: give a corpus and/or tokens to keep")
-    has_model = (model_dir / "config.json").is_file()
-    if has_model:
-        check_model_dir(model_dir)  # before the corpus is read: a broken model fails fast
-    tok_json = read_json_file(tok_path)
-    try:
-        tokenizer = Tokenizer.from_file(str(tok_path))
-    except Exception as err:  # the Rust loader's own error types
-        raise PareError(f"{tok_path}: cannot be loaded ({str(err).splitlines()[0]})") from None
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
+    has_model = _check_request(model_dir, out_dir, corpus, keep_tokens, keep_frequent, overwrite)
+    tok_json, tokenizer = _read_tokenizer(model_dir / "tokenizer.json")
     counts = count_corpus_tokens(tokenizer, corpus, track) if corpus else None
-
-    config_ids: list[int] = []
-    if has_model:
-        model, missing = _load_model(model_dir)
-        configs = [model.config, getattr(model, "generation_config", None)]
-        tokens = id_to_token(tok_json)
-        for config in filter(None, configs):
-            for key, value in _config_token_ids(config).items():
-                for i in _id_list(value):
-                    if i not in tokens:
-                        raise PareError(f"{model_dir}: {key}={i} is not a token of tokenizer.json")
-                    config_ids.append(i)
+    loaded = _load_for_trim(model_dir) if has_model else None
     keep = select_tokens(
         tok_json,
         counts,
@@ -242,46 +319,23 @@ def trim_model(
         max_vocab=max_vocab,
         keep_tokens=keep_tokens,
         keep_frequent=keep_frequent,
-        extra_ids=config_ids,
+        extra_ids=loaded.token_ids(tok_json, model_dir) if loaded else [],
     )
-    new_json, old_ids = trim_tokenizer_json(tok_json, keep)
-    new_text = json.dumps(new_json, ensure_ascii=False, indent=2)
-    Tokenizer.from_str(new_text)  # fails here, before anything is written, if the rewrite is inconsistent
-    new = remap_ids(old_ids)
-
-    params_before = params_after = 0
-    if has_model:
-        params_before = _n_params(model, missing)
-        _slice_embeddings(model, old_ids, model_dir)
-        params_after = _n_params(model, missing)
-        for config in filter(None, configs):
-            _remap_config_ids(config, new)
-        text_config = model.config.get_text_config()
-        model.config.vocab_size = text_config.vocab_size = len(old_ids)
-
+    new_text, old_ids = _rewrite_tokenizer(tok_json, keep)
+    params_before, params_after = _slice_model(loaded, old_ids, model_dir) if loaded else (0, 0)
+    record = {
+        "source": str(model_dir.resolve()),
+        "old_ids": old_ids,
+        "vocab_before": len(id_to_token(tok_json)),
+        "vocab_after": len(old_ids),
+        "corpus": [str(p) for p in corpus],
+        "min_count": min_count,
+        "max_vocab": max_vocab,
+        "forced_tokens": len(keep_tokens),
+        "keep_frequent": keep_frequent,
+    }
     with atomic_dir(out_dir, inputs=(model_dir, *corpus), overwrite=overwrite) as tmp:
-        if has_model:
-            # only what the checkpoint held: weights the loader had to initialise are not invented here
-            state = {k: v for k, v in model.state_dict().items() if k not in missing}
-            with quiet_transformers():
-                model.save_pretrained(tmp, state_dict=state)
-        (tmp / "tokenizer.json").write_text(new_text, encoding="utf-8")
-        if (model_dir / "tokenizer_config.json").is_file():
-            tok_config = remap_tokenizer_config(read_json_file(model_dir / "tokenizer_config.json"), new)
-            (tmp / "tokenizer_config.json").write_text(json.dumps(tok_config, ensure_ascii=False, indent=2))
-        _copy_other_files(model_dir, tmp)
-        record = {
-            "source": str(model_dir.resolve()),
-            "old_ids": old_ids,
-            "vocab_before": len(id_to_token(tok_json)),
-            "vocab_after": len(old_ids),
-            "corpus": [str(p) for p in corpus],
-            "min_count": min_count,
-            "max_vocab": max_vocab,
-            "forced_tokens": len(keep_tokens),
-            "keep_frequent": keep_frequent,
-        }
-        (tmp / TRIM_JSON).write_text(json.dumps(record), encoding="utf-8")
+        _write_trimmed(tmp, model_dir, loaded, new_text, record)
     return TrimResult(
         out_dir=str(out_dir),
         vocab_before=record["vocab_before"],
