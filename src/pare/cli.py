@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Literal, TypeVar
+from typing import Annotated, Literal, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pare.distill import DistillConfig
+from pare.distill import DistillConfig, DistillResult
 from pare.errors import PareError
 from pare.io import exit_on_sigterm
 from pare.loader import Dequantize
 from pare.quant import QuantConfig
-from pare.train.finetune import FinetuneConfig
+from pare.train.finetune import FinetuneConfig, FinetuneResult
 from pare.trim.select import SAFE_KEEP_FREQUENT
 
 T = TypeVar("T")
@@ -34,13 +34,41 @@ err_console = Console(stderr=True)
 FINETUNE = FinetuneConfig()
 DISTILL = DistillConfig()
 QUANT = QuantConfig()
-VALIDATE_OPTION = typer.Option(
-    "default",
-    "--validate",
-    help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): trim "
-    "trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
-    "(private_email,private_url).",
-)
+# Options that several commands share, declared once: same flags, same help everywhere (a command's own options
+# stay in its signature). A required one gets ``...`` as its default, as in ``typer.Option(...)``.
+OutputDirOption = Annotated[
+    str, typer.Option("-o", "--output", help="Output directory (written atomically).")
+]
+OutputJsonlOption = Annotated[str, typer.Option("-o", "--output", help="Output JSONL (written atomically).")]
+OverwriteOption = Annotated[
+    bool,
+    typer.Option("--overwrite", help="Replace an existing output that pare wrote (never anything else)."),
+]
+OverwriteFileOption = Annotated[bool, typer.Option("--overwrite", help="Replace an existing output file.")]
+SeedOption = Annotated[int, typer.Option("--seed")]
+MixedPrecisionOption = Annotated[
+    str,
+    typer.Option(
+        "--mixed-precision", help="auto (bf16 autocast on a GPU, fp32 on CPU), bf16 (also on CPU) or no."
+    ),
+]
+OperatingPointOption = Annotated[
+    str | None,
+    typer.Option(
+        "--operating-point", help="Named transition biases from the model's viterbi_calibration.json."
+    ),
+]
+DecodeMethodOption = Annotated[Literal["viterbi", "argmax"], typer.Option("--method", help="Span decoding.")]
+WindowBatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Windows per forward pass.")]
+ValidateOption = Annotated[
+    str,
+    typer.Option(
+        "--validate",
+        help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): trim "
+        "trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
+        "(private_email,private_url).",
+    ),
+]
 
 
 class RichTrack:
@@ -77,6 +105,14 @@ class RichTrack:
 rich_track = RichTrack()
 
 
+def _quiet_transformers() -> None:
+    """Keep transformers' warnings and progress bars off the terminal: pare draws its own progress."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
 # --- commands are added below this line, one function each, grouped by concern ---
 
 
@@ -90,13 +126,10 @@ def compress_command(
     ),
 ) -> None:
     """Teacher to deployable model in one command; re-running resumes from the last finished stage."""
-    from transformers.utils import logging as hf_logging
-
     from pare.compress import compress, load_recipe
     from pare.compress.report import markdown_table
 
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    _quiet_transformers()
     rows = compress(
         load_recipe(recipe), output, track=rich_track, on_event=lambda m: err_console.print(m, markup=False)
     )
@@ -148,11 +181,9 @@ def eval_command(
     model: str = typer.Option(..., "--model", "-m", help="Token classifier directory (plain or quantized)."),
     data: str = typer.Option(..., "--data", help="Labelled JSONL: text and character spans."),
     json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
-    operating_point: str | None = typer.Option(
-        None, "--operating-point", help="Named transition biases from the model's viterbi_calibration.json."
-    ),
-    method: Literal["viterbi", "argmax"] = typer.Option("viterbi", "--method", help="Span decoding."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Windows per forward pass."),
+    operating_point: OperatingPointOption = None,
+    method: DecodeMethodOption = "viterbi",
+    batch_size: WindowBatchOption = 16,
     join: str | None = typer.Option(
         None,
         "--join",
@@ -160,13 +191,12 @@ def eval_command(
         "(for example 4000-16000, about 1,000-4,000 tokens), to compare with the documents one by one.",
     ),
     seed: int = typer.Option(0, "--seed", help="Seed of the --join lengths."),
-    validate: str = VALIDATE_OPTION,
+    validate: ValidateOption = "default",
 ) -> None:
     """Score a PII detector on labelled data: strict span P/R/F1 (micro, macro, per label), overlap F1."""
     import json
 
     from rich.table import Table
-    from transformers.utils import logging as hf_logging
 
     from pare.data.join import join_documents, parse_char_range
     from pare.data.jsonl import read_jsonl
@@ -174,8 +204,7 @@ def eval_command(
     from pare.pii import PiiDetector
     from pare.pii.validate import parse_validate
 
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    _quiet_transformers()
     detector = PiiDetector.from_dir(model, validate=parse_validate(validate))
     docs = read_jsonl(data, labels=detector.taxonomy.categories)
     if join is not None:
@@ -214,25 +243,17 @@ def finetune_command(
     max_length: int = typer.Option(
         FINETUNE.max_length, "--max-length", min=8, help="Tokens per training window."
     ),
-    seed: int = typer.Option(FINETUNE.seed, "--seed"),
+    seed: SeedOption = FINETUNE.seed,
     train_embeddings: bool = typer.Option(
         not FINETUNE.freeze_embeddings,
         "--train-embeddings/--freeze-embeddings",
         help="Also train the word embeddings (default: keep the base's).",
     ),
-    mixed_precision: str = typer.Option(
-        FINETUNE.mixed_precision,
-        "--mixed-precision",
-        help="auto (bf16 autocast on a GPU, fp32 on CPU), bf16 (also on CPU) or no.",
-    ),
-    overwrite: bool = typer.Option(
-        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
-    ),
+    mixed_precision: MixedPrecisionOption = FINETUNE.mixed_precision,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
     from pathlib import Path
-
-    from transformers.utils import logging as hf_logging
 
     from pare.data.jsonl import read_jsonl
     from pare.evaluate import evaluate_model
@@ -240,8 +261,7 @@ def finetune_command(
     from pare.labels import Taxonomy
     from pare.train.finetune import finetune
 
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    _quiet_transformers()
     taxonomy = Taxonomy()
     check_output(
         output, inputs=(train, eval_data, base if base and Path(base).exists() else None), overwrite=overwrite
@@ -264,7 +284,11 @@ def finetune_command(
         return evaluate_model(model, tokenizer, eval_docs, batch_size=batch_size, track=rich_track)
 
     per_epoch = evaluate if eval_docs is not None else None
-    result = finetune(config, train_docs, per_epoch, output, track=rich_track, overwrite=overwrite)
+    _print_finetune(finetune(config, train_docs, per_epoch, output, track=rich_track, overwrite=overwrite))
+
+
+def _print_finetune(result: FinetuneResult) -> None:
+    """One line per epoch (loss, time and, when scored, eval micro F1), then what was written."""
     for h in result.history:
         line = f"epoch {h.epoch + 1}: loss {h.loss:.4f}, {h.seconds:.0f}s"
         if "eval" in h.metrics:
@@ -281,7 +305,7 @@ def finetune_command(
 def trim(
     model: str = typer.Argument(..., help="Model (or tokenizer-only) directory with a tokenizer.json."),
     corpus: list[str] = typer.Option([], "--corpus", help="Text/JSONL file or directory; repeat."),
-    output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
+    output: OutputDirOption = ...,
     min_count: int = typer.Option(1, "--min-count", help="Keep corpus tokens seen at least N times."),
     max_vocab: int | None = typer.Option(None, "--max-vocab", help="At most K tokens in all."),
     keep_tokens: str | None = typer.Option(None, "--keep-tokens", help="Tokens to keep, one a line."),
@@ -292,9 +316,7 @@ def trim(
         "(0: the corpus alone, smallest and riskiest).",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the result as JSON."),
-    overwrite: bool = typer.Option(
-        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
-    ),
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Trim a model's vocabulary to the tokens a corpus uses (plus specials and byte/char fallbacks)."""
     import json
@@ -322,7 +344,7 @@ def quantize_command(
     calib: str | None = typer.Option(
         None, "--calib", help="Calibration JSONL (gold spans used by empirical)."
     ),
-    output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
+    output: OutputDirOption = ...,
     bits: float = typer.Option(
         QUANT.bits, "--bits", help="Average stored bits per quantized weight, overhead included."
     ),
@@ -338,7 +360,7 @@ def quantize_command(
     ),
     method: str = typer.Option(QUANT.method, "--method", help="fisher, fisher-uniform, kmeans or rtn."),
     fisher: str = typer.Option(QUANT.fisher, "--fisher", help="empirical (gold labels) or model (sampled)."),
-    seed: int = typer.Option(QUANT.seed, "--seed"),
+    seed: SeedOption = QUANT.seed,
     error_feedback: bool = typer.Option(
         QUANT.error_feedback,
         "--error-feedback/--no-error-feedback",
@@ -347,9 +369,7 @@ def quantize_command(
     export_dequantized: str | None = typer.Option(
         None, "--export-dequantized", help="Also write a plain HF dir."
     ),
-    overwrite: bool = typer.Option(
-        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
-    ),
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Fisher-aware non-uniform quantization with automatic mixed precision."""
     from pare.io import check_output
@@ -370,13 +390,7 @@ def quantize_command(
     if export_dequantized:
         check_output(export_dequantized, inputs=(model, calib, output), overwrite=overwrite)
     m = quantize_directory(model, calib, output, config, track=rich_track, overwrite=overwrite)
-    hist = ", ".join(f"{b}b:{n}" for b, n in m["bits_histogram"].items())
-    print(
-        f"bits/weight {m['bits_per_weight']:.3f} (target {bits}) over {m['quantized_weights']:,} weights [{hist}]"
-    )
-    print(
-        f"file {m['file_bytes'] / 2**20:.2f} MiB ({m['other_parameters']:,} other parameters kept) in {m['seconds']:.0f}s"
-    )
+    _print_quantized(m, bits)
     if export_dequantized:
         export(output, export_dequantized, overwrite=overwrite)
         print(f"wrote {output} and {export_dequantized}")
@@ -384,13 +398,22 @@ def quantize_command(
         print(f"wrote {output}")
 
 
+def _print_quantized(m: dict, bits: float) -> None:
+    """Bits per weight against the target ``bits`` with the histogram of widths, then the file's size and time."""
+    hist = ", ".join(f"{b}b:{n}" for b, n in m["bits_histogram"].items())
+    print(
+        f"bits/weight {m['bits_per_weight']:.3f} (target {bits}) over {m['quantized_weights']:,} weights [{hist}]"
+    )
+    print(
+        f"file {m['file_bytes'] / 2**20:.2f} MiB ({m['other_parameters']:,} other parameters kept) in {m['seconds']:.0f}s"
+    )
+
+
 @app.command("export")
 def export_command(
     model: str = typer.Argument(..., help="Model directory (quantized or not)."),
-    output: str = typer.Option(..., "-o", "--output", help="Output directory (written atomically)."),
-    overwrite: bool = typer.Option(
-        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
-    ),
+    output: OutputDirOption = ...,
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Write a plain Hugging Face directory, dequantizing quantized weights."""
     from pare.loader import export_dequantized
@@ -411,15 +434,13 @@ def redact_command(
         "-m",
         help="Token classifier directory (plain or quantized); default: the model pare ships.",
     ),
-    operating_point: str | None = typer.Option(
-        None, "--operating-point", help="Named transition biases from the model's viterbi_calibration.json."
-    ),
+    operating_point: OperatingPointOption = None,
     fmt: Literal["text", "json"] = typer.Option(
         "text", "--format", help="Redacted text, or the JSON record."
     ),
     mode: Literal["typed", "generic", "mask"] = typer.Option("typed", "--mode", help="Placeholder style."),
-    method: Literal["viterbi", "argmax"] = typer.Option("viterbi", "--method", help="Span decoding."),
-    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Windows per forward pass."),
+    method: DecodeMethodOption = "viterbi",
+    batch_size: WindowBatchOption = 16,
     output: str | None = typer.Option(
         None, "-o", "--output", help="Write here (atomically) instead of stdout."
     ),
@@ -428,17 +449,13 @@ def redact_command(
         "--dequantize",
         help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",
     ),
-    validate: str = VALIDATE_OPTION,
+    validate: ValidateOption = "default",
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o file."),
 ) -> None:
     """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""
-    import json
-
-    from transformers.utils import logging as hf_logging
-
     from pare.io import atomic_file, check_output
     from pare.models import default_model_dir
-    from pare.pii import PiiDetector, read_jsonl_texts, read_text_file, redaction_record
+    from pare.pii import PiiDetector, redaction_record
     from pare.pii.validate import parse_validate
 
     if text is not None and file is not None:
@@ -446,33 +463,44 @@ def redact_command(
     if output is not None:
         check_output(output, inputs=(file,), overwrite=overwrite, is_dir=False)
     batch = file is not None and file.endswith(".jsonl")
-    if file is not None:
-        texts = read_jsonl_texts(file) if batch else [read_text_file(file)]
-    elif text is not None:
-        texts = [text]
-    else:
-        try:
-            texts = [sys.stdin.buffer.read().decode("utf-8")]
-        except UnicodeDecodeError:
-            raise PareError("stdin: not valid UTF-8") from None
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    texts = _texts_to_redact(text, file, batch)
+    _quiet_transformers()
     checks = parse_validate(validate)
     detector = PiiDetector.from_dir(model or default_model_dir(), dequantize=dequantize, validate=checks)
     spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
     records = [redaction_record(t, s, mode) for t, s in zip(texts, spans, strict=True)]
-    if batch:
-        rows = [r if fmt == "json" else {"text": r["redacted_text"]} for r in records]
-        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    elif fmt == "json":
-        body = json.dumps(records[0], ensure_ascii=False) + "\n"
-    else:
-        body = records[0]["redacted_text"]
+    body = _redacted_body(records, batch, fmt)
     if output is None:
         sys.stdout.write(body if not body or body.endswith("\n") else body + "\n")
         return
     with atomic_file(output, inputs=(file,), overwrite=overwrite) as tmp:
         tmp.write_text(body, encoding="utf-8", newline="")
+
+
+def _texts_to_redact(text: str | None, file: str | None, batch: bool) -> list[str]:
+    """The documents to redact: FILE's (every line of a JSONL ``batch``, else the whole file), TEXT, or stdin."""
+    from pare.pii import read_jsonl_texts, read_text_file
+
+    if file is not None:
+        return read_jsonl_texts(file) if batch else [read_text_file(file)]
+    if text is not None:
+        return [text]
+    try:
+        return [sys.stdin.buffer.read().decode("utf-8")]
+    except UnicodeDecodeError:
+        raise PareError("stdin: not valid UTF-8") from None
+
+
+def _redacted_body(records: list[dict], batch: bool, fmt: str) -> str:
+    """What redact writes: JSONL for a ``batch`` (the records, or {"text": redacted}), else one record or text."""
+    import json
+
+    if batch:
+        rows = [r if fmt == "json" else {"text": r["redacted_text"]} for r in records]
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "json":
+        return json.dumps(records[0], ensure_ascii=False) + "\n"
+    return records[0]["redacted_text"]
 
 
 @app.command("distill")
@@ -503,28 +531,19 @@ def distill_command(
     epochs: int = typer.Option(DISTILL.epochs, "--epochs"),
     batch_size: int = typer.Option(DISTILL.batch_size, "--batch-size"),
     lr: float = typer.Option(DISTILL.learning_rate, "--lr"),
-    seed: int = typer.Option(DISTILL.seed, "--seed"),
+    seed: SeedOption = DISTILL.seed,
     max_length: int = typer.Option(DISTILL.max_length, "--max-length", help="Tokens per training window."),
     grad_accum: int = typer.Option(DISTILL.grad_accum, "--grad-accum", help="Batches per optimizer step."),
-    mixed_precision: str = typer.Option(
-        DISTILL.mixed_precision,
-        "--mixed-precision",
-        help="auto (bf16 autocast on a GPU, fp32 on CPU), bf16 (also on CPU) or no.",
-    ),
+    mixed_precision: MixedPrecisionOption = DISTILL.mixed_precision,
     cache_dir: str | None = typer.Option(
         None, "--cache-dir", help="Teacher-output cache (default ~/.cache/pare)."
     ),
-    overwrite: bool = typer.Option(
-        False, "--overwrite", help="Replace an existing output that pare wrote (never anything else)."
-    ),
+    overwrite: OverwriteOption = False,
 ) -> None:
     """Distil a teacher into a student of fewer blocks (Hinton KD; 1 block = HarEmb); re-running resumes."""
-    from transformers.utils import logging as hf_logging
-
     from pare.distill import distill, parse_layers
 
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    _quiet_transformers()
     config = DistillConfig(
         layers=parse_layers(layers),
         init=init,  # type: ignore[arg-type]
@@ -544,6 +563,11 @@ def distill_command(
     result = distill(
         teacher, data, output, config, student_dir=student, track=rich_track, overwrite=overwrite
     )
+    _print_distilled(result)
+
+
+def _print_distilled(result: DistillResult) -> None:
+    """One line per epoch, then what was written and whether the teacher's outputs came from the cache."""
     for h in result.history:
         print(f"epoch {h.epoch + 1}: loss {h.loss:.4f}, {h.seconds:.0f}s")
     source = "cached" if result.teacher_cached else "computed"
@@ -553,11 +577,11 @@ def distill_command(
 @data_app.command("import-conll")
 def import_conll(
     file: str = typer.Argument(..., help="CoNLL file: TOKEN ... TAG per line, blank line between sentences."),
-    output: str = typer.Option(..., "-o", "--output", help="Output JSONL (written atomically)."),
+    output: OutputJsonlOption = ...,
     scheme: Literal["BIO", "BIOES"] | None = typer.Option(
         None, "--scheme", help="Tag scheme (default: detected)."
     ),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output file."),
+    overwrite: OverwriteFileOption = False,
 ) -> None:
     """Convert a CoNLL file to pare JSONL, one document per sentence."""
     from pare.data.conll import read_conll
@@ -594,8 +618,8 @@ def synth(
     text_only: bool = typer.Option(
         False, "--text-only", help="Write only each document's text: unlabelled data for `pare distill`."
     ),
-    output: str = typer.Option(..., "-o", "--output", help="Output JSONL (written atomically)."),
-    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing output file."),
+    output: OutputJsonlOption = ...,
+    overwrite: OverwriteFileOption = False,
 ) -> None:
     """Synthesize labelled multilingual PII documents from Faker-filled templates."""
     from pare.data.jsonl import write_jsonl

@@ -51,6 +51,121 @@ class ForwardBackward:
     lengths: np.ndarray
 
 
+@dataclass(frozen=True)
+class _Chain:
+    """The constrained chain in probability space, scaled so nothing overflows.
+
+    ``emit[b, t, j] = top[b, t] + log(pe[b, t, j])`` with ``pe`` in [0, 1] and ``trans = shift + log(ptrans)``
+    (likewise ``within``, ``close`` and ``within_close``); the ``_t`` matrices are transposed for the backward
+    pass. ``live`` marks real tokens, ``joined`` tokens that continue the previous token's word, ``pend`` the
+    end potentials per row.
+    """
+
+    pe: np.ndarray
+    top: np.ndarray
+    shift: float
+    ptrans: np.ndarray
+    ptrans_t: np.ndarray
+    pwithin: np.ndarray
+    pwithin_t: np.ndarray
+    pclose_t: np.ndarray
+    pwithin_close_t: np.ndarray
+    pstart: np.ndarray
+    pend: np.ndarray
+    live: np.ndarray
+    joined: np.ndarray
+    bioes: bool
+
+
+def _scaled_chain(
+    emit: np.ndarray, trans: Transitions, live: np.ndarray, joined: np.ndarray | None
+) -> _Chain:
+    """The chain of ``emit`` (already cut to the steps, padding 0) and ``trans`` in scaled probability space."""
+    top = emit.max(axis=2)
+    top = np.where(np.isfinite(top), top, 0.0)
+    pe = np.exp(emit - top[..., None])
+    finite = np.isfinite(trans.matrix)
+    shift = float(trans.matrix[finite].max()) if finite.any() else 0.0
+    ptrans = np.exp(trans.matrix - shift)
+    pwithin = np.exp(trans.within - shift)
+    return _Chain(
+        pe=pe,
+        top=top,
+        shift=shift,
+        ptrans=ptrans,
+        ptrans_t=np.ascontiguousarray(ptrans.T),
+        pwithin=pwithin,
+        pwithin_t=np.ascontiguousarray(pwithin.T),
+        pclose_t=np.ascontiguousarray(np.exp(trans.close - shift).T),
+        pwithin_close_t=np.ascontiguousarray(np.exp(trans.within_close - shift).T),
+        pstart=np.exp(trans.start),
+        pend=np.broadcast_to(np.exp(trans.end), (emit.shape[0], len(trans.end))),
+        live=live,
+        joined=(np.zeros(live.shape, dtype=bool) if joined is None else joined)[:, : live.shape[1]],
+        bioes=trans.taxonomy.scheme == "BIOES",
+    )
+
+
+def _step(chain: _Chain, x: np.ndarray, t: int, normal: np.ndarray, word: np.ndarray) -> np.ndarray:
+    """``x @ normal``, or ``x @ word`` for the rows whose token ``t`` continues a word."""
+    out = x @ normal
+    inside = chain.joined[:, t]
+    if inside.any():
+        out[inside] = x[inside] @ word
+    return out
+
+
+def _normalize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row of ``x`` over its sum (rows summing to 0 stay 0), and the log of that sum (0 for those)."""
+    total = x.sum(axis=1)
+    total = np.where(total > 0, total, 1.0)
+    return x / total[:, None], np.log(total)
+
+
+def _forward(chain: _Chain) -> tuple[np.ndarray, np.ndarray]:
+    """``a`` (batch, steps, labels) and ``scale`` (batch, steps) with ``alpha = log(a) + scale``.
+
+    ``alpha[t, j] = log sum_i exp(alpha[t-1, i] + trans[i, j]) + emit[t, j]``; a padded step carries
+    ``a[t-1]`` over unchanged (its factor is 1).
+    """
+    pe, top, live = chain.pe, chain.top, chain.live
+    batch, steps = live.shape
+    a = np.empty_like(pe)
+    scale = np.empty((batch, steps))
+    a[:, 0], scale[:, 0] = _normalize(chain.pstart * pe[:, 0])
+    scale[:, 0] += top[:, 0]
+    for t in range(1, steps):
+        on = live[:, t]
+        stepped = _step(chain, a[:, t - 1], t, chain.ptrans, chain.pwithin)
+        a[:, t], log_factor = _normalize(np.where(on[:, None], stepped * pe[:, t], a[:, t - 1]))
+        scale[:, t] = scale[:, t - 1] + log_factor + np.where(on, top[:, t] + chain.shift, 0.0)
+    return a, scale
+
+
+def _backward(chain: _Chain) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``b``, ``c`` (batch, steps, labels) and ``rest`` (batch, steps) with ``beta = log(b) + rest``.
+
+    ``beta_close = log(c) + rest``; in BIOES ``c`` is ``b``. ``beta[t, i] = log sum_j exp(trans[i, j] + emit[t+1, j] + beta[t+1, j])``; at and after a row's last real
+    token it restarts from the end potentials.
+    """
+    pe, top, live, pend = chain.pe, chain.top, chain.live, chain.pend
+    batch, steps = live.shape
+    b = np.empty_like(pe)
+    c = b if chain.bioes else np.empty_like(pe)
+    b[:, -1] = c[:, -1] = pend
+    rest = np.zeros((batch, steps))
+    for t in range(steps - 2, -1, -1):
+        on = live[:, t + 1]
+        y = pe[:, t + 1] * b[:, t + 1]
+        stepped = _step(chain, y, t + 1, chain.ptrans_t, chain.pwithin_t)
+        b[:, t], log_factor = _normalize(np.where(on[:, None], stepped, pend))
+        rest[:, t] = log_factor + np.where(on, top[:, t + 1] + chain.shift + rest[:, t + 1], 0.0)
+        if not chain.bioes:
+            closed = _step(chain, y, t + 1, chain.pclose_t, chain.pwithin_close_t)
+            c[:, t] = np.where(on[:, None], closed, pend) / np.exp(log_factor)[:, None]
+    return b, c, rest
+
+
 def forward_backward(
     emit: np.ndarray, lengths: np.ndarray, trans: Transitions, joined: np.ndarray | None = None
 ) -> ForwardBackward:
@@ -62,74 +177,17 @@ def forward_backward(
     Scaled recursions in probability space (each step renormalized, its log factor accumulated) give the
     log-space tables; a label whose probability falls below 1e-308 of the step's largest reads ``-inf``.
     """
-    batch = emit.shape[0]
-    steps = max(int(lengths.max()) if batch else 0, 1)
+    steps = max(int(lengths.max()) if emit.shape[0] else 0, 1)
     live = valid_tokens(lengths, steps)
     emit = np.where(live[..., None], emit[:, :steps], 0.0)
-    # emit[t, j] = top[t] + log(pe[t, j]) with pe in [0, 1]; trans = shift + log(ptrans)
-    top = emit.max(axis=2)
-    top = np.where(np.isfinite(top), top, 0.0)
-    pe = np.exp(emit - top[..., None])
-    finite = np.isfinite(trans.matrix)
-    shift = float(trans.matrix[finite].max()) if finite.any() else 0.0
-    ptrans = np.exp(trans.matrix - shift)
-    pclose_t = np.ascontiguousarray(np.exp(trans.close - shift).T)
-    ptrans_t = np.ascontiguousarray(ptrans.T)
-    pwithin = np.exp(trans.within - shift)
-    pwithin_t = np.ascontiguousarray(pwithin.T)
-    pwithin_close_t = np.ascontiguousarray(np.exp(trans.within_close - shift).T)
-    if joined is None:
-        joined = np.zeros(live.shape, dtype=bool)
-    joined = joined[:, :steps]
-
-    def step(x: np.ndarray, t: int, normal: np.ndarray, word: np.ndarray) -> np.ndarray:
-        # x @ normal, or x @ word for the rows whose token t continues a word
-        out = x @ normal
-        inside = joined[:, t]
-        if inside.any():
-            out[inside] = x[inside] @ word
-        return out
-
-    pend = np.broadcast_to(np.exp(trans.end), (batch, len(trans.end)))
-    bioes = trans.taxonomy.scheme == "BIOES"
-
-    def normalize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        total = x.sum(axis=1)
-        total = np.where(total > 0, total, 1.0)
-        return x / total[:, None], np.log(total)
-
-    # alpha[t, j] = log sum_i exp(alpha[t-1, i] + trans[i, j]) + emit[t, j] = log(a[t, j]) + scale[t];
-    # a padded step carries a[t-1] over unchanged (its factor is 1)
-    a = np.empty_like(emit)
-    scale = np.empty((batch, steps))
-    a[:, 0], scale[:, 0] = normalize(np.exp(trans.start) * pe[:, 0])
-    scale[:, 0] += top[:, 0]
-    for t in range(1, steps):
-        on = live[:, t]
-        x = np.where(on[:, None], step(a[:, t - 1], t, ptrans, pwithin) * pe[:, t], a[:, t - 1])
-        a[:, t], log_factor = normalize(x)
-        scale[:, t] = scale[:, t - 1] + log_factor + np.where(on, top[:, t] + shift, 0.0)
-
-    # beta[t, i] = log sum_j exp(trans[i, j] + emit[t+1, j] + beta[t+1, j]) = log(b[t, i]) + rest[t];
-    # at and after a row's last real token it restarts from end
-    b = np.empty_like(emit)
-    c = b if bioes else np.empty_like(emit)
-    b[:, -1] = c[:, -1] = pend
-    rest = np.zeros((batch, steps))
-    for t in range(steps - 2, -1, -1):
-        on = live[:, t + 1]
-        y = pe[:, t + 1] * b[:, t + 1]
-        b[:, t], log_factor = normalize(np.where(on[:, None], step(y, t + 1, ptrans_t, pwithin_t), pend))
-        rest[:, t] = log_factor + np.where(on, top[:, t + 1] + shift + rest[:, t + 1], 0.0)
-        if not bioes:
-            closed = step(y, t + 1, pclose_t, pwithin_close_t)
-            c[:, t] = np.where(on[:, None], closed, pend) / np.exp(log_factor)[:, None]
-
+    chain = _scaled_chain(emit, trans, live, joined)
+    a, scale = _forward(chain)
+    b, c, rest = _backward(chain)
     with np.errstate(divide="ignore"):
         alpha = np.log(a) + scale[..., None]
         beta = np.log(b) + rest[..., None]
-        beta_close = beta if bioes else np.log(c) + rest[..., None]
-        log_z = np.log((a[:, -1] * pend).sum(axis=1)) + scale[:, -1]
+        beta_close = beta if chain.bioes else np.log(c) + rest[..., None]
+        log_z = np.log((a[:, -1] * chain.pend).sum(axis=1)) + scale[:, -1]
     return ForwardBackward(emit, alpha, beta, beta_close, log_z, lengths)
 
 
