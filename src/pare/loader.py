@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal, get_args
 
 from pare.errors import PareError
 from pare.modeldir import (
-    QUANT_MANIFEST,
     TOKENIZER_FILES,
     check_model_dir,
     load_config,
@@ -51,49 +49,19 @@ def load(path: str | Path, dequantize: Dequantize = "none"):
     cls = model_class(config)
     if not found.quantized:
         return load_pretrained(cls, path).eval()
-    manifest_path = path / QUANT_MANIFEST
-    import torch
-    from safetensors.torch import load_file
+    from pare.quant.storage import install_quantized, owned_weights, read_quantized
 
-    from pare.quant.core import FORMAT_VERSION, qweight_from_storage
-    from pare.quant.modules import QuantEmbedding, QuantLinear
-
-    manifest = json.loads(manifest_path.read_text())
-    if manifest.get("version", 1) > FORMAT_VERSION:
-        raise PareError(
-            f"{manifest_path}: format version {manifest['version']} is newer than this pare reads "
-            f"({FORMAT_VERSION}); upgrade pare"
-        )
-    tensors = load_file(str(path / manifest["weights_file"]))
+    manifest, quantized, tensors = read_quantized(path)
     model = cls(config)
-    quantized = {}
-    for name, entry in manifest["tensors"].items():
-        quantized[name] = qweight_from_storage(tensors, name, entry)
-        for key in [k for k in tensors if k.startswith(f"{name}.")]:
-            del tensors[key]
+    # the other parameters load as usual; the quantized weights' modules are replaced (or filled) after
     missing, unexpected = model.load_state_dict(tensors, strict=False)
-    owned = {f"{m}.weight" for e in manifest["tensors"].values() for m in [e["module"], *e["aliases"]]}
+    owned = owned_weights(manifest)
     if set(missing) - owned or unexpected:
         raise PareError(
             f"{path}: weights do not match config.json (missing {sorted(set(missing) - owned)[:3]}, "
             f"unexpected {unexpected[:3]})"
         )
-    for name, entry in manifest["tensors"].items():
-        qweight = quantized[name]
-        for module_name in [entry["module"], *entry["aliases"]]:
-            module = model.get_submodule(module_name)
-            embedding = isinstance(module, torch.nn.Embedding)
-            if dequantize == "all" or (dequantize == "linear" and not embedding):
-                with torch.no_grad():
-                    module.weight.copy_(qweight.dequantize().to(module.weight.dtype))
-                continue
-            parent_name, _, child = module_name.rpartition(".")
-            parent = model.get_submodule(parent_name) if parent_name else model
-            if embedding:
-                new = QuantEmbedding(qweight, module.padding_idx)
-            else:
-                new = QuantLinear(qweight, module.bias.detach() if module.bias is not None else None)
-            setattr(parent, child, new)
+    install_quantized(model, manifest, quantized, dequantize)
     return model.eval()
 
 

@@ -1,4 +1,6 @@
 import json
+import subprocess
+import sys
 
 import pytest
 import torch
@@ -8,7 +10,9 @@ from transformers import AutoModelForTokenClassification, BertConfig, BertForTok
 import pare
 from pare.errors import PareError
 from pare.quant import QuantConfig, QuantEmbedding, QuantLinear, quantize, save_quantized
-from pare.quant.core import MANIFEST, WEIGHTS_FILE, Target, embedding_floor
+from pare.quant.core import Target, embedding_floor
+from pare.quant.plot import plot_allocation
+from pare.quant.storage import MANIFEST, PLOT_FILE, WEIGHTS_FILE
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +65,13 @@ def logits(model, ids):
         return model(input_ids=ids).logits
 
 
-@pytest.mark.parametrize("method", ["rtn", "kmeans", "fisher-uniform", "fisher"])
-def test_quantized_model_is_close_and_survives_save_load(tiny, tmp_path, method):
+# relative logit error ``‖q - full‖ / ‖full‖`` at 6.5 bits (deterministic: seeded model and data) measured
+# 0.047 (rtn: 5 bits everywhere), 0.080 (kmeans, fisher-uniform: 4 bits, the widest single width whose codebooks
+# fit) and 0.024 (fisher: 2 to 6 bits); the bounds leave about 25% margin, and fisher at one width would fail
+@pytest.mark.parametrize(
+    ("method", "bound"), [("rtn", 0.06), ("kmeans", 0.1), ("fisher-uniform", 0.1), ("fisher", 0.03)]
+)
+def test_quantized_model_is_close_and_survives_save_load(tiny, tmp_path, method, bound):
     result = quantize(tiny, make_batches(), QuantConfig(bits=6.5, method=method))
     out = save_quantized(result, tiny, tmp_path / "q")
     ids = make_batches(1, seed=7)[0]["input_ids"]
@@ -73,7 +82,7 @@ def test_quantized_model_is_close_and_survives_save_load(tiny, tmp_path, method)
     q = logits(lazy, ids)
     assert torch.equal(q, logits(eager, ids))
     rel = (q - full).norm() / full.norm()
-    assert 0 < rel < 0.3
+    assert 0 < rel < bound
     # the in-memory result dequantizes to exactly what was saved
     entry = result.manifest["tensors"]["classifier.weight"]
     assert entry["mse"] == pytest.approx(
@@ -96,7 +105,7 @@ def test_linear_dequantize_mode_expands_linear_layers_only(tiny, tmp_path):
 
 def test_bit_accounting_matches_bytes_on_disk(tiny, tmp_path):
     result = quantize(tiny, make_batches(), QuantConfig(bits=5.0, method="fisher"))
-    out = save_quantized(result, tiny, tmp_path / "q")
+    out = save_quantized(result, tiny, tmp_path / "q", plot=plot_allocation)
     manifest = json.loads((out / MANIFEST).read_text())
     stored = 0
     with safe_open(str(out / WEIGHTS_FILE), "pt") as fh:
@@ -109,7 +118,27 @@ def test_bit_accounting_matches_bytes_on_disk(tiny, tmp_path):
     assert manifest["bits_per_weight"] == pytest.approx(8 * stored / n_weights)
     assert manifest["bits_per_weight"] <= 5.0
     assert manifest["file_bytes"] == (out / WEIGHTS_FILE).stat().st_size
-    assert (out / "allocation.png").stat().st_size > 0
+    assert (out / PLOT_FILE).stat().st_size > 0
+
+
+def test_writing_a_quantized_model_draws_nothing_unless_asked(tmp_path):
+    # in a fresh interpreter: this one may have imported matplotlib already
+    code = f"""
+import sys
+import torch
+from transformers import BertConfig, BertForTokenClassification
+from pare.quant import QuantConfig, quantize, save_quantized
+
+torch.manual_seed(0)
+config = BertConfig(vocab_size=50, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                    intermediate_size=64, max_position_embeddings=16, num_labels=3)
+model = BertForTokenClassification(config).eval()
+save_quantized(quantize(model, [], QuantConfig(bits=4.5, method="rtn")), model, {str(tmp_path / "q")!r})
+assert not any(m.startswith(("matplotlib", "pare.quant.plot")) for m in sys.modules)
+"""
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert (tmp_path / "q" / MANIFEST).is_file() and not (tmp_path / "q" / PLOT_FILE).exists()
 
 
 def test_format_version_1_still_loads_and_newer_versions_are_refused(tiny, tmp_path):
@@ -218,6 +247,7 @@ def test_cli_quantize_end_to_end(tiny, tmp_path):
     )
     assert res.exit_code == 0, res.output
     assert "bits/weight" in res.output and (tmp_path / "q" / MANIFEST).is_file()
+    assert (tmp_path / "q" / PLOT_FILE).stat().st_size > 0  # the pipeline asks for the plot
     res = CliRunner().invoke(app, ["quantize", str(src), "-o", str(tmp_path / "q2"), "--bits", "40"])
     assert res.exit_code != 0 and not (tmp_path / "q2").exists()
 

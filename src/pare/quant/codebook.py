@@ -100,9 +100,9 @@ def assign(w: torch.Tensor, levels: torch.Tensor) -> torch.Tensor:
 def lloyd(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor, iters: int = 30) -> torch.Tensor:
     """Weighted Lloyd: alternate nearest-level assignment and Fisher-weighted means until nothing moves.
 
-    Lloyd alone never opens a level for an isolated weight: an 8-bit codebook left the largest weight of
-    BERT's token-type embedding (0.36, far from the rest) on a level at 0.08, 95% of the row's distortion.
-    So each round also moves levels no weight chose onto the weights of largest error, and the one level whose
+    Lloyd alone never opens a level for an isolated weight: a weight far from the rest of its row (as in BERT's
+    token-type embedding) stays on a distant level and can carry most of the row's distortion (BENCHMARKS.md,
+    quantization). So each round also moves levels no weight chose onto the weights of largest error, and the one level whose
     removal costs least onto the worst weight when that weight's error is larger. Every step lowers the
     distortion.
     """
@@ -165,7 +165,7 @@ def weighted_quantiles(w: torch.Tensor, f: torch.Tensor, k: int) -> torch.Tensor
 
     High-resolution theory puts the levels minimizing ``Σ f (w - c)²`` at a density proportional to
     (weight density × Fisher)^(1/3); mass ``f^(1/3)`` per weight is its cheap stand-in. Mass ``f`` crowded the
-    levels onto a few heavy weights (up to 83 of 256 levels duplicated on rows of a MiniLM student's FFN output).
+    levels onto a few heavy weights, many of them duplicated: wasted levels (BENCHMARKS.md, quantization).
     """
     ws, order = w.sort(dim=1)
     cdf = f.gather(1, order).pow(1 / 3).cumsum(1)
@@ -212,8 +212,8 @@ def int8_levels(levels: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """Sorted levels ``(rows, k)`` stored as int8 multiples of one fp16 step per row: ``level ≈ step·q``.
 
     Half the bits of fp16 levels (8·2^b + 16 per row instead of 16·2^b). Rounding moves a level by at most
-    step/2, step = max |level| / 127: on MiniLM's weights that adds 0.1% to 3-bit distortion, 0.5% at 4 bits.
-    Rounding is monotone, so the levels stay sorted.
+    step/2, step = max |level| / 127: small against the distortion of the codebook itself at the widths the
+    budget picks (BENCHMARKS.md, quantization). Rounding is monotone, so the levels stay sorted.
     """
     exact = levels.abs().amax(1) / 127
     step = exact.half()

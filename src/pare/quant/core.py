@@ -1,4 +1,4 @@
-"""Quantize a model's Linear and Embedding weights to per-group codebooks, and write the result.
+"""Quantize a model's Linear and Embedding weights to per-group codebooks (the stored format: ``storage.py``).
 
 Methods (all share one storage format): ``rtn`` uniform min-max grid per group, ``kmeans`` unweighted k-means
 codebooks, ``fisher-uniform`` Fisher-weighted codebooks at one width, ``fisher`` Fisher-weighted codebooks with
@@ -11,44 +11,34 @@ dtype, outside that average.
 
 from __future__ import annotations
 
-import json
 import math
-import re
-import shutil
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import numpy as np
 import torch
 from torch import nn
 
 from pare.errors import PareError
-from pare.io import atomic_dir
-from pare.modeldir import GENERATION_CONFIG_FILE, QUANT_MANIFEST, TOKENIZER_FILES
 from pare.progress import Track, no_track
 from pare.quant.allocate import allocate_bits
-from pare.quant.codebook import (
-    DP_MAX_LEVELS,
-    affine_grid,
-    assign,
-    distortion_curve,
-    fit_codebook,
-    grid_levels,
-    int8_levels,
-    int8_table,
-    pack,
-)
+from pare.quant.codebook import DP_MAX_LEVELS, affine_grid, assign, distortion_curve, fit_codebook
 from pare.quant.feedback import feedback_assign, input_hessians, output_error
 from pare.quant.fisher import FisherMode, fisher_diagonal
 from pare.quant.modules import QuantWeight
+from pare.quant.storage import (
+    FORMAT_VERSION,
+    WEIGHTS_FILE,
+    QuantizedModel,
+    group_bits,
+    store_codebook,
+    store_grid,
+    store_indices,
+)
 
 METHODS = ("rtn", "kmeans", "fisher-uniform", "fisher")
-WEIGHTS_FILE = "model.quant.safetensors"
-MANIFEST = QUANT_MANIFEST
-FORMAT_VERSION = 2  # 2: int8 codebook levels with an fp16 step per group; 1: fp16 levels (still read)
-# copied from the source directory beside the quantized weights
-COMPANION_FILES = (*TOKENIZER_FILES, GENERATION_CONFIG_FILE)
-CHUNK = 1 << 16  # weights per vectorized codebook batch: bounds the DP's memory; larger batches ran slower
+# weights per vectorized codebook batch: bounds the DP's memory; larger batches ran slower (BENCHMARKS.md,
+# quantization)
+CHUNK = 1 << 16
 
 
 @dataclass
@@ -66,7 +56,7 @@ class QuantConfig:
     damp: float = 1e-3  # f + damp·mean(f): groups with no Fisher fall back to unweighted k-means
     embedding_min_bits: int | None = None  # fewest bits of an embedding row; None: see ``embedding_floor``
     error_feedback: bool = True  # Fisher methods: assign Linear weights with GPTQ-style error feedback
-    # keep feedback on a layer only if it cuts the held-out output error by this share (see ``_quantize_tensor``)
+    # keep feedback on a layer only if it cuts the held-out output error by this share (``_error_feedback``)
     feedback_min_gain: float = 0.1
 
     @property
@@ -120,14 +110,6 @@ class Target:
         return self.weight.numel() // self.group_size
 
 
-@dataclass
-class QuantizedModel:
-    """The quantized storage (tensor name -> tensor) and its manifest, ready to save or to load."""
-
-    tensors: dict[str, torch.Tensor]
-    manifest: dict
-
-
 def find_targets(model: nn.Module, group_size: int = 0) -> list[Target]:
     """Every Linear and Embedding weight, once (a tied weight becomes an alias of its first owner)."""
     seen: dict[int, Target] = {}
@@ -152,19 +134,14 @@ def find_targets(model: nn.Module, group_size: int = 0) -> list[Target]:
     return list(seen.values())
 
 
-def group_bits(group_size: int, bits: int, affine: bool) -> int:
-    """Stored bits of one group: packed indices + codebook (int8 levels and an fp16 step, or an fp16 scale and
-    zero) + its width byte."""
-    return math.ceil(group_size * bits / 8) * 8 + (32 if affine else 8 * 2**bits + 16) + 8
-
-
 def embedding_floor(config: QuantConfig, t: Target) -> int:
     """Fewest bits of a row of embedding ``t`` under ``fisher`` allocation.
 
     An embedding row gets Fisher only from the tokens the calibration text happens to use, which says nothing
-    about the rest of the vocabulary: by default no embedding row falls more than one bit below the budget
-    (on the MiniLM PII teacher at 4 bits, 2-bit rows for the tokens the calibration never saw cost 0.4 points
-    of held-out F1), lowered while such a row would cost more than the budget (tiny rows, large codebooks).
+    about the rest of the vocabulary: left to the allocation, the rows of tokens the calibration never saw
+    would take the fewest bits, which costs F1 on held-out text where those tokens occur (BENCHMARKS.md,
+    quantization). So by default no embedding row falls more than one bit below the budget, lowered while
+    such a row would cost more than the budget (tiny rows, large codebooks).
     """
     if config.embedding_min_bits is not None:
         return config.embedding_min_bits
@@ -255,25 +232,58 @@ def quantize(
         raise PareError("the model has no Linear or Embedding layers to quantize")
     fisher, hessians = None, {}
     if config.uses_fisher:
-        if calibration is None:
-            calibration = calibrate(
-                model, batches, config.fisher, config.seed, config.error_feedback, track, n_batches
-            )
-        elif calibration.mode != config.fisher or (
-            config.fisher == "model" and calibration.seed != config.seed  # the seed draws the sampled labels
-        ):
-            raise PareError(
-                f"the calibration was measured with --fisher {calibration.mode} (seed {calibration.seed}), "
-                f"the quantization asks for {config.fisher} (seed {config.seed})"
-            )
-        elif config.error_feedback and not calibration.hessians:
-            raise PareError("error feedback needs the input Hessians: calibrate with hessians=True")
-        fisher = calibration.fisher
-        hessians = calibration.hessians if config.error_feedback else {}
-    affine = config.method == "rtn"
+        fisher, hessians = _measure(model, batches, config, track, n_batches, calibration)
+    chosen, floors = _allocate(targets, config, fisher, track)
+    tensors: dict[str, torch.Tensor] = {}
+    entries: dict[str, dict] = {}
+    start = 0
+    for t in track(targets, "codebooks", len(targets)):
+        bits = torch.from_numpy(chosen[start : start + t.groups].astype(np.uint8))
+        start += t.groups
+        f = fisher[t.name] if fisher else None
+        entries[t.name] = _quantize_tensor(t, bits, f, config, tensors, hessians.get(t.module))
+    return QuantizedModel(tensors, _manifest(config, targets, tensors, entries, chosen, floors, fisher))
+
+
+def _measure(
+    model: nn.Module,
+    batches,
+    config: QuantConfig,
+    track: Track,
+    n_batches: int | None,
+    calibration: Calibration | None,
+) -> tuple[dict[str, torch.Tensor], dict[str, torch.Tensor]]:
+    """The Fisher and (with error feedback) the input Hessians: from ``calibration`` if it matches ``config``,
+    else measured on ``batches``."""
+    if calibration is None:
+        calibration = calibrate(
+            model, batches, config.fisher, config.seed, config.error_feedback, track, n_batches
+        )
+    elif calibration.mode != config.fisher or (
+        config.fisher == "model" and calibration.seed != config.seed  # the seed draws the sampled labels
+    ):
+        raise PareError(
+            f"the calibration was measured with --fisher {calibration.mode} (seed {calibration.seed}), "
+            f"the quantization asks for {config.fisher} (seed {config.seed})"
+        )
+    elif config.error_feedback and not calibration.hessians:
+        raise PareError("error feedback needs the input Hessians: calibrate with hessians=True")
+    return calibration.fisher, calibration.hessians if config.error_feedback else {}
+
+
+def _allocate(
+    targets: list[Target], config: QuantConfig, fisher: dict[str, torch.Tensor] | None, track: Track
+) -> tuple[np.ndarray, dict[str, int]]:
+    """The width of every group (all targets' groups in order), and the floor of each embedding's rows.
+
+    Group ``g`` at width ``b`` stores ``C[g, b]`` bits (``group_bits``); ``fisher`` picks ``b`` per group to
+    minimize ``Σ D[g, b]``, its Fisher-weighted distortion, s.t. ``Σ C <= bits · n_weights`` and
+    ``b >= floor[g]`` (``allocate_bits``); the other methods take the widest single ``b`` that fits.
+    """
     widths = list(range(config.min_bits, config.max_bits + 1))
     n_weights = sum(t.weight.numel() for t in targets)
     budget = config.bits * n_weights
+    affine = config.method == "rtn"
     cost = np.concatenate(
         [np.tile([group_bits(t.group_size, b, affine) for b in widths], (t.groups, 1)) for t in targets]
     )
@@ -301,17 +311,24 @@ def quantize(
     else:  # one width for all: the widest whose total fits the budget
         fits = [c for c in range(len(widths)) if cost[:, c].sum() <= budget]
         choice = np.full(len(cost), fits[-1])
-    chosen = np.asarray(widths)[choice]
-    tensors: dict[str, torch.Tensor] = {}
-    entries: dict[str, dict] = {}
-    start = 0
-    for t in track(targets, "codebooks", len(targets)):
-        bits = torch.from_numpy(chosen[start : start + t.groups].astype(np.uint8))
-        start += t.groups
-        f = fisher[t.name] if fisher else None
-        entries[t.name] = _quantize_tensor(t, bits, f, config, tensors, hessians.get(t.module))
+    return np.asarray(widths)[choice], floors
+
+
+def _manifest(
+    config: QuantConfig,
+    targets: list[Target],
+    tensors: dict[str, torch.Tensor],
+    entries: dict[str, dict],
+    chosen: np.ndarray,
+    floors: dict[str, int],
+    fisher: dict[str, torch.Tensor] | None,
+) -> dict:
+    """The manifest of a quantization: its config, what it stored (bits counted from the tensors) and
+    ``entries``, one per quantized weight."""
+    widths = range(config.min_bits, config.max_bits + 1)
+    n_weights = sum(t.weight.numel() for t in targets)
     stored = sum(v.numel() * v.element_size() for v in tensors.values())
-    manifest = {
+    return {
         "format": "pare-quant",
         "version": FORMAT_VERSION,
         "config": asdict(config),
@@ -324,7 +341,6 @@ def quantize(
         "bits_histogram": {str(b): int((chosen == b).sum()) for b in widths if (chosen == b).any()},
         "tensors": entries,
     }
-    return QuantizedModel(tensors, manifest)
 
 
 def _quantize_tensor(
@@ -338,72 +354,17 @@ def _quantize_tensor(
     """Fit the codebooks of one weight at the chosen widths; store them in ``out``; return its manifest entry.
 
     With ``hessian`` (a Linear layer's input ``Σ x xᵀ`` in two parts, ``(2, in, in)``, see ``input_hessians``),
-    weights are assigned to their levels with error feedback, kept when it cuts the layer's output error on
-    held-out inputs by at least ``config.feedback_min_gain``: feedback fitted on one part's Hessian, checked on
-    the other part's, both ways round. Feedback moves weights off their nearest level, so the weight error
-    grows; where that buys only a sliver of output error on calibration text it can lose on text of another
-    kind. On BERT's first FFN output, whose inputs carry a few huge activations, it cut the held-out error by
-    0.2% while doubling the weight error, and cost 3.6 points of F1 on held-out templates at 4 bits; on the
-    other layers it cuts the error by 40-99%.
+    weights are assigned to their levels with error feedback where it pays on held-out inputs
+    (``_error_feedback``); otherwise each weight goes to its nearest level.
     """
     w = t.weight.detach().float().reshape(-1, t.group_size)
-    if fisher is not None:
-        f = fisher.reshape(-1, t.group_size).double()
-        mean = float(f.mean())
-        fit_f = (f + config.damp * mean if mean > 0 else torch.ones_like(f)).numpy()
-    else:
-        f, fit_f = None, np.ones(w.shape, dtype=np.float64)
     out[f"{t.name}.bits"] = bits
     members = {b: (bits == b).nonzero().squeeze(1) for b in sorted(set(bits.tolist()))}
-    tables, index = {}, torch.empty(w.shape, dtype=torch.int64)
-    for b, sel in members.items():
-        ws, fs = w[sel], fit_f[sel.numpy()]
-        if config.method == "rtn":
-            scale, zero = (torch.from_numpy(a) for a in affine_grid(ws.numpy(), b))
-            out[f"{t.name}.scale{b}"], out[f"{t.name}.zero{b}"] = scale, zero
-            tables[b] = grid_levels(scale, zero, b)
-        else:
-            parts = [
-                fit_codebook(ws[s].numpy(), fs[s], 2**b, config.exact_max_levels)
-                for s in _chunks(len(sel), t.group_size)
-            ]
-            fitted = torch.from_numpy(np.concatenate(parts)).sort(dim=1).values
-            q, step = int8_levels(fitted)
-            out[f"{t.name}.levels{b}"], out[f"{t.name}.step{b}"] = q, step
-            tables[b] = int8_table(q, step)
-        index[sel] = assign(ws, tables[b])
+    tables, index = _codebooks(t, w, _fit_weights(fisher, config, w.shape), members, config, out)
     feedback = None
     if hessian is not None:
-        k = 2 ** max(members)
-        padded = torch.empty(len(bits), k)
-        for b, sel in members.items():  # repeat the top level: argmin ties go to the real (first) index
-            padded[sel] = torch.cat([tables[b], tables[b][:, -1:].expand(-1, k - 2**b)], 1)
-        table = padded.reshape(t.weight.shape[0], -1, k)
-
-        def fit(h: torch.Tensor) -> torch.Tensor:
-            return feedback_assign(t.weight, table, t.group_size, h).reshape(w.shape)
-
-        def error(idx: torch.Tensor, h: torch.Tensor) -> float:
-            q = padded.gather(1, idx).reshape(t.weight.shape)
-            return output_error(q - t.weight.detach().float(), h)
-
-        part_a, part_b = hessian  # the two document-disjoint parts (``FOLDS == 2``)
-        full = part_a + part_b
-        fed = fit(full)
-        held_out = error(fit(part_a), part_b) + error(fit(part_b), part_a)
-        # plain assignment ignores H, so its error on either part is already a held-out one (and their sum is
-        # its error on the full H: the error is linear in H)
-        plain = error(index, part_a) + error(index, part_b)
-        feedback = {
-            "kept": held_out < (1 - config.feedback_min_gain) * plain,
-            "output_error": [plain, error(fed, full)],
-            "held_out_error": [plain, held_out],
-        }
-        if feedback["kept"]:
-            index = fed
-    packed = {b: pack(index[sel], b) for b, sel in members.items()}
-    for b, p in packed.items():
-        out[f"{t.name}.idx{b}"] = p
+        index, feedback = _error_feedback(t, members, tables, index, hessian, config)
+    packed = store_indices(out, t.name, index, members)
     q = QuantWeight(tuple(t.weight.shape), t.group_size, bits, packed, tables).dequantize()
     err = (q - t.weight.detach().float()) ** 2
     return {
@@ -414,65 +375,91 @@ def _quantize_tensor(
         "group_size": t.group_size,
         "format": "affine" if config.method == "rtn" else "codebook",
         "mean_bits": float(bits.float().mean()),
-        "bits_histogram": {str(b): int((bits == b).sum()) for b in sorted(set(bits.tolist()))},
+        "bits_histogram": {str(b): int((bits == b).sum()) for b in members},
         "fisher_distortion": float((err.double() * fisher.double()).sum()) if fisher is not None else None,
         "mse": float(err.mean()),
         "error_feedback": feedback,
     }
 
 
-def qweight_from_storage(tensors: dict[str, torch.Tensor], name: str, entry: dict) -> QuantWeight:
-    """Rebuild a ``QuantWeight`` from stored tensors (``name`` is the weight's state-dict name)."""
-    bits = tensors[f"{name}.bits"]
-    packed, tables = {}, {}
-    for b in sorted(set(bits.tolist())):
-        packed[b] = tensors[f"{name}.idx{b}"]
-        if entry["format"] == "affine":
-            tables[b] = grid_levels(tensors[f"{name}.scale{b}"], tensors[f"{name}.zero{b}"], b)
-        elif tensors[f"{name}.levels{b}"].dtype == torch.int8:
-            tables[b] = int8_table(tensors[f"{name}.levels{b}"], tensors[f"{name}.step{b}"])
-        else:  # format version 1 stored fp16 levels
-            tables[b] = tensors[f"{name}.levels{b}"].float()
-    return QuantWeight(tuple(entry["shape"]), entry["group_size"], bits, packed, tables)
+def _fit_weights(fisher: torch.Tensor | None, config: QuantConfig, shape: torch.Size) -> np.ndarray:
+    """Weights of the codebook fit, ``(groups, group_size)``: ``f + damp·mean(f)`` (so a group the calibration
+    never touched fits as unweighted k-means), all ones without a Fisher or where it is zero everywhere."""
+    if fisher is None:
+        return np.ones(shape, dtype=np.float64)
+    f = fisher.reshape(-1, shape[1]).double()
+    mean = float(f.mean())
+    return (f + config.damp * mean if mean > 0 else torch.ones_like(f)).numpy()
 
 
-def save_quantized(
-    result: QuantizedModel,
-    model: nn.Module,
-    out: str | Path,
-    source: str | Path | None = None,
-    extra: dict | None = None,
-    *,
-    overwrite: bool = False,
-) -> Path:
-    """Write ``out``: safetensors (packed quantized weights + the other parameters), ``quant_config.json``,
-    ``config.json``, the tokenizer files of ``source`` and ``allocation.png``. Atomic; ``overwrite`` replaces
-    an earlier pare output (``pare.io``)."""
-    from safetensors.torch import save_file
-
-    from pare.quant.plot import plot_allocation
-
-    skip = set()
-    for name, entry in result.manifest["tensors"].items():
-        skip |= {name, *(f"{a}.weight" for a in entry["aliases"])}
-    plain = {k: v.detach().contiguous().clone() for k, v in model.state_dict().items() if k not in skip}
-    inputs = (Path(source),) if source is not None else ()
-    with atomic_dir(out, inputs=inputs, overwrite=overwrite) as tmp:
-        save_file({**plain, **result.tensors}, str(tmp / WEIGHTS_FILE), metadata={"format": "pt"})
-        manifest = {**result.manifest, **(extra or {})}
-        manifest["file_bytes"] = (tmp / WEIGHTS_FILE).stat().st_size
-        manifest["other_parameters"] = sum(v.numel() for v in plain.values())
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n")
-        model.config.save_pretrained(tmp)
-        if source is not None:
-            for fname in COMPANION_FILES:
-                if (Path(source) / fname).is_file():
-                    shutil.copy2(Path(source) / fname, tmp / fname)
-        plot_allocation(manifest, tmp / "allocation.png")
-    return Path(out)
+def _codebooks(
+    t: Target,
+    w: torch.Tensor,
+    fit_f: np.ndarray,
+    members: dict[int, torch.Tensor],
+    config: QuantConfig,
+    out: dict[str, torch.Tensor],
+) -> tuple[dict[int, torch.Tensor], torch.Tensor]:
+    """Fit and store the codebook of every group of ``w``, the groups of width ``b`` being ``members[b]``;
+    returns the levels as stored per width, ``(groups of b, 2^b)``, and each weight's nearest level."""
+    tables, index = {}, torch.empty(w.shape, dtype=torch.int64)
+    for b, sel in members.items():
+        ws, fs = w[sel], fit_f[sel.numpy()]
+        if config.method == "rtn":  # min-max grid: zero + scale·t, t = 0..2^b-1
+            scale, zero = (torch.from_numpy(a) for a in affine_grid(ws.numpy(), b))
+            tables[b] = store_grid(out, t.name, b, scale, zero)
+        else:  # 2^b levels c minimizing Σ f (w - c(w))², in chunks that bound the DP's memory
+            parts = [
+                fit_codebook(ws[s].numpy(), fs[s], 2**b, config.exact_max_levels)
+                for s in _chunks(len(sel), t.group_size)
+            ]
+            fitted = torch.from_numpy(np.concatenate(parts)).sort(dim=1).values
+            tables[b] = store_codebook(out, t.name, b, fitted)
+        index[sel] = assign(ws, tables[b])  # nearest stored level
+    return tables, index
 
 
-def layer_and_module(module: str) -> tuple[str, str]:
-    """``bert.encoder.layer.3.attention.self.query`` -> (``3``, ``attention.self.query``); else (``-``, tail)."""
-    m = re.search(r"\.(\d+)\.(.+)$", module)
-    return (m.group(1), m.group(2)) if m else ("-", ".".join(module.split(".")[-2:]))
+def _error_feedback(
+    t: Target,
+    members: dict[int, torch.Tensor],
+    tables: dict[int, torch.Tensor],
+    index: torch.Tensor,
+    hessian: torch.Tensor,
+    config: QuantConfig,
+) -> tuple[torch.Tensor, dict]:
+    """Level indices with error feedback where it pays, else ``index`` (nearest levels); and what it measured.
+
+    The output error of weight error ``Δ`` on inputs with ``H = Σ x xᵀ`` is ``Σ_rows Δ H Δᵀ``. Feedback is
+    fitted on one part of ``hessian`` and scored on the other, both ways round, and kept only when that
+    held-out error is at most ``1 - config.feedback_min_gain`` times nearest-level assignment's. Feedback
+    moves weights off their nearest level, so the weight error grows; where that buys only a sliver of output
+    error on the calibration text it can lose on text of another kind (a layer whose inputs carry a few huge
+    activations, such as BERT's first FFN output), while on other layers it cuts the error by far more than
+    the threshold (BENCHMARKS.md, quantization).
+    """
+    k = 2 ** max(members)
+    padded = torch.empty(t.groups, k)
+    for b, sel in members.items():  # repeat the top level: argmin ties go to the real (first) index
+        padded[sel] = torch.cat([tables[b], tables[b][:, -1:].expand(-1, k - 2**b)], 1)
+    table = padded.reshape(t.weight.shape[0], -1, k)
+
+    def fit(h: torch.Tensor) -> torch.Tensor:
+        return feedback_assign(t.weight, table, t.group_size, h).reshape(index.shape)
+
+    def error(idx: torch.Tensor, h: torch.Tensor) -> float:
+        q = padded.gather(1, idx).reshape(t.weight.shape)
+        return output_error(q - t.weight.detach().float(), h)
+
+    part_a, part_b = hessian  # the two document-disjoint parts (``FOLDS == 2``)
+    full = part_a + part_b
+    fed = fit(full)
+    held_out = error(fit(part_a), part_b) + error(fit(part_b), part_a)
+    # plain assignment ignores H, so its error on either part is already a held-out one (and their sum is
+    # its error on the full H: the error is linear in H)
+    plain = error(index, part_a) + error(index, part_b)
+    feedback = {
+        "kept": held_out < (1 - config.feedback_min_gain) * plain,
+        "output_error": [plain, error(fed, full)],
+        "held_out_error": [plain, held_out],
+    }
+    return (fed if feedback["kept"] else index), feedback

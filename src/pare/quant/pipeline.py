@@ -11,7 +11,8 @@ import torch
 
 from pare.errors import PareError
 from pare.progress import Track, no_track
-from pare.quant.core import MANIFEST, Calibration, QuantConfig, calibrate, quantize, save_quantized
+from pare.quant.core import Calibration, QuantConfig, calibrate, quantize
+from pare.quant.storage import MANIFEST, save_quantized
 
 
 def calibration_batches(
@@ -89,6 +90,7 @@ def quantize_directory(
     from pare.io import check_output
     from pare.loader import load
     from pare.modeldir import check_model_dir
+    from pare.quant.plot import plot_allocation
 
     config.validate()
     check_output(out, inputs=(model_dir, calib), overwrite=overwrite)
@@ -104,5 +106,5 @@ def quantize_directory(
     result = quantize(model, batches, config, track, len(batches), calibration)
     seconds = time.perf_counter() - start
     extra = {"seconds": seconds, "calibration": str(calib)}
-    save_quantized(result, model, out, model_dir, extra, overwrite=overwrite)
+    save_quantized(result, model, out, model_dir, extra, overwrite=overwrite, plot=plot_allocation)
     return json.loads((Path(out) / MANIFEST).read_text())

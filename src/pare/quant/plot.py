@@ -1,8 +1,15 @@
-"""The allocation heatmap: mean bits per (layer, module)."""
+"""The allocation heatmap: mean bits per (layer, module). Imports matplotlib only when it draws."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+
+def layer_and_module(module: str) -> tuple[str, str]:
+    """``bert.encoder.layer.3.attention.self.query`` -> (``3``, ``attention.self.query``); else (``-``, tail)."""
+    m = re.search(r"\.(\d+)\.(.+)$", module)
+    return (m.group(1), m.group(2)) if m else ("-", ".".join(module.split(".")[-2:]))
 
 
 def plot_allocation(manifest: dict, path: str | Path) -> None:
@@ -12,8 +19,6 @@ def plot_allocation(manifest: dict, path: str | Path) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
-
-    from pare.quant.core import layer_and_module
 
     cells = {layer_and_module(e["module"]): e["mean_bits"] for e in manifest["tensors"].values()}
     layers = sorted({k[0] for k in cells}, key=lambda s: (s != "-", int(s) if s.isdigit() else -1))
