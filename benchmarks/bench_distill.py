@@ -83,7 +83,7 @@ def measure(model_dir: str, max_length: int, repeats: int) -> dict:
 def model_stats(model_dir: Path) -> dict:
     from transformers import AutoModelForTokenClassification
 
-    from pare.distill import find_block_stack
+    from pare.distill.student import find_block_stack
 
     model = AutoModelForTokenClassification.from_pretrained(model_dir)
     _, blocks = find_block_stack(model)
@@ -118,7 +118,8 @@ def timed_in_subprocess(model_dir: Path, max_length: int, repeats: int) -> dict:
 def save_truncated(teacher_dir: Path, out: Path, layers: list[int]) -> None:
     from transformers import AutoTokenizer
 
-    from pare.distill import load_model, truncate
+    from pare.distill import truncate
+    from pare.distill.core import load_model
     from pare.io import atomic_dir
 
     teacher, _ = load_model(teacher_dir)

@@ -65,7 +65,10 @@ def test_no_import_cycle():
     "lower, upper",
     [
         ("pare.train", ("pare.pii", "pare.evaluate", "pare.compress", "pare.cli")),
-        ("pare.data", ("pare.pii", "pare.evaluate", "pare.train", "pare.distill", "pare.compress", "pare.cli")),
+        (
+            "pare.data",
+            ("pare.pii", "pare.evaluate", "pare.train", "pare.distill", "pare.compress", "pare.cli"),
+        ),
         ("pare.decode", ("pare.pii", "pare.evaluate", "pare.train", "pare.compress", "pare.cli")),
         ("pare.distill", ("pare.pii", "pare.evaluate", "pare.compress", "pare.cli")),
         ("pare.trim", ("pare.pii", "pare.evaluate", "pare.compress", "pare.cli")),

@@ -541,7 +541,8 @@ def distill_command(
     overwrite: OverwriteOption = False,
 ) -> None:
     """Distil a teacher into a student of fewer blocks (Hinton KD; 1 block = HarEmb); re-running resumes."""
-    from pare.distill import distill, parse_layers
+    from pare.distill import distill
+    from pare.distill.student import parse_layers
 
     _quiet_transformers()
     config = DistillConfig(

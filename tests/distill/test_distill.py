@@ -11,10 +11,11 @@ from transformers import (
 )
 
 import pare.distill.core as distill_module
-from pare.distill import DistillConfig, distill, kd_loss, truncate
+from pare.distill import DistillConfig, distill, truncate
 from pare.distill.cache import cache_key, fingerprint_dir, teacher_targets
 from pare.distill.core import build_features, load_model
 from pare.distill.data import read_distill_data
+from pare.distill.losses import kd_loss
 from pare.distill.student import find_block_stack
 from pare.errors import PareError
 from pare.labels import Taxonomy

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from pare.data.align import IGNORE_INDEX
 from pare.data.jsonl import Span
 from pare.errors import PareError
-from pare.evaluate.metrics import overlap_span_scores, prf, strict_span_scores, token_accuracy, trim
+from pare.evaluate.metrics import overlap_span_scores, prf, strict_span_scores, strip_span, token_accuracy
 
 TEXT = "Call Ana Silva at 555-1234 now"
 ANA = Span(5, 14, "private_person")
@@ -37,7 +37,7 @@ def test_boundary_off_by_one_is_wrong_strict_but_right_overlap():
 
 
 def test_whitespace_around_a_span_is_trimmed_on_both_sides():
-    assert trim(TEXT, 4, 15) == (5, 14)
+    assert strip_span(TEXT, 4, 15) == (5, 14)
     s = strict([Span(4, 14, "private_person")], [Span(5, 15, "private_person")])
     assert s.micro.f1 == 1.0
 

@@ -26,7 +26,8 @@ from typer.testing import CliRunner
 from pare.cli import app
 from pare.errors import PareError
 from pare.io import OUTPUT_MARKER
-from pare.trim import compose_old_ids, read_trim_json, remap_ids, trim_model
+from pare.trim import read_trim_json, remap_ids, trim_model
+from pare.trim.model import compose_old_ids
 
 
 def snapshot(path: Path) -> dict[str, str]:

@@ -10,8 +10,15 @@ from tokenizers import Tokenizer
 from trim_helpers import TRAIN_TEXT, byte_bpe_tokenizer, unigram_tokenizer, wordpiece_tokenizer
 
 from pare.errors import PareError
-from pare.trim import mandatory_ids, remap_ids, select_tokens, trim_tokenizer_json
-from pare.trim.tokenizer import byte_level_alphabet, frequency_order, merge_pairs
+from pare.trim import remap_ids
+from pare.trim.select import select_tokens
+from pare.trim.tokenizer import (
+    byte_level_alphabet,
+    frequency_order,
+    mandatory_ids,
+    merge_pairs,
+    trim_tokenizer_json,
+)
 
 
 def as_json(tok: Tokenizer) -> dict:

@@ -2,32 +2,12 @@
 
 ``truncate`` cuts a student from a teacher (the teacher's class, kept blocks, same embeddings and head);
 ``distill`` trains it on the teacher's temperature-softened outputs, gold labels when there are any and
-hidden states, with teacher outputs cached on disk.
+hidden states, with teacher outputs cached on disk (``teacher_targets``). The losses, block selection and data
+reading are in their modules (``losses``, ``student``, ``data``).
 """
 
 from pare.distill.cache import TeacherTargets, teacher_targets
-from pare.distill.core import DistillConfig, DistillResult, distill, hidden_map, load_model, model_task
-from pare.distill.data import DistillData, read_distill_data
-from pare.distill.losses import ce_loss, hidden_loss, kd_loss
-from pare.distill.student import find_block_stack, parse_layers, select_layers, student_config, truncate
+from pare.distill.core import DistillConfig, DistillResult, distill
+from pare.distill.student import truncate
 
-__all__ = [
-    "DistillConfig",
-    "DistillData",
-    "DistillResult",
-    "TeacherTargets",
-    "ce_loss",
-    "distill",
-    "find_block_stack",
-    "hidden_loss",
-    "hidden_map",
-    "kd_loss",
-    "load_model",
-    "model_task",
-    "parse_layers",
-    "read_distill_data",
-    "select_layers",
-    "student_config",
-    "teacher_targets",
-    "truncate",
-]
+__all__ = ["DistillConfig", "DistillResult", "TeacherTargets", "distill", "teacher_targets", "truncate"]

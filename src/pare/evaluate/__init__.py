@@ -1,5 +1,5 @@
-"""Evaluation: span metrics (strict, overlap, per label), token accuracy, detector evaluation, and paired
-bootstrap intervals of F1 differences."""
+"""Evaluation: span metrics (strict, overlap, per label), detector evaluation, and paired bootstrap intervals of
+F1 differences. Helpers such as ``prf`` and ``token_accuracy`` live in ``pare.evaluate.metrics``."""
 
 from pare.evaluate.bootstrap import F1Difference, document_counts, paired_f1_difference
 from pare.evaluate.detector import (
@@ -9,21 +9,10 @@ from pare.evaluate.detector import (
     evaluate_scores,
     report,
 )
-from pare.evaluate.metrics import (
-    PRF,
-    LabelScores,
-    SpanScores,
-    overlap_span_scores,
-    prf,
-    strict_span_scores,
-    token_accuracy,
-    trim,
-)
+from pare.evaluate.metrics import SpanScores, overlap_span_scores, strict_span_scores
 
 __all__ = [
-    "PRF",
     "F1Difference",
-    "LabelScores",
     "SpanScores",
     "document_counts",
     "evaluate_detector",
@@ -32,9 +21,6 @@ __all__ = [
     "evaluate_scores",
     "overlap_span_scores",
     "paired_f1_difference",
-    "prf",
     "report",
     "strict_span_scores",
-    "token_accuracy",
-    "trim",
 ]

@@ -67,7 +67,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> PRF:
     return PRF(p, r, 2 * p * r / (p + r) if p + r else 0.0)
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without leading and trailing whitespace (may become empty)."""
     while start < end and text[start].isspace():
         start += 1
@@ -80,7 +80,7 @@ def span_keys(text: str, spans: Sequence[SpanLike]) -> list[tuple[str, int, int]
     """``(label, start, end)`` of each span with its bounds trimmed; spans of only whitespace are dropped."""
     keys = []
     for s in spans:
-        start, end = trim(text, s.start, s.end)
+        start, end = strip_span(text, s.start, s.end)
         if start < end:
             keys.append((s.label, start, end))
     return keys

@@ -13,51 +13,33 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pare.quant.allocate import allocate_bits
-    from pare.quant.codebook import fit_codebook, kmeans_dp, pack, unpack
-    from pare.quant.core import METHODS, Calibration, QuantConfig, calibrate, find_targets, quantize
-    from pare.quant.fisher import fisher_diagonal
-    from pare.quant.modules import QuantEmbedding, QuantLinear, QuantWeight
+    from pare.quant.core import QUANT_METHODS, Calibration, QuantConfig, calibrate, quantize
+    from pare.quant.modules import QuantEmbedding, QuantLinear
     from pare.quant.storage import QuantizedModel, save_quantized
 
+# what a user calls; the algorithms' own functions are imported from their modules (pare.quant.codebook, ...)
 _EXPORTS = {
-    "allocate_bits": "allocate",
-    "fit_codebook": "codebook",
-    "kmeans_dp": "codebook",
-    "pack": "codebook",
-    "unpack": "codebook",
-    "METHODS": "core",
+    "QUANT_METHODS": "core",
     "Calibration": "core",
     "QuantConfig": "core",
     "calibrate": "core",
-    "find_targets": "core",
     "quantize": "core",
-    "fisher_diagonal": "fisher",
     "QuantEmbedding": "modules",
     "QuantLinear": "modules",
-    "QuantWeight": "modules",
     "QuantizedModel": "storage",
     "save_quantized": "storage",
 }
 
 __all__ = [
-    "METHODS",
+    "QUANT_METHODS",
     "Calibration",
     "QuantConfig",
     "QuantEmbedding",
     "QuantLinear",
-    "QuantWeight",
     "QuantizedModel",
-    "allocate_bits",
     "calibrate",
-    "find_targets",
-    "fisher_diagonal",
-    "fit_codebook",
-    "kmeans_dp",
-    "pack",
     "quantize",
     "save_quantized",
-    "unpack",
 ]
 
 

@@ -35,7 +35,7 @@ from pare.quant.storage import (
     store_indices,
 )
 
-METHODS = ("rtn", "kmeans", "fisher-uniform", "fisher")
+QUANT_METHODS = ("rtn", "kmeans", "fisher-uniform", "fisher")
 # weights per vectorized codebook batch: bounds the DP's memory; larger batches ran slower (BENCHMARKS.md,
 # quantization)
 CHUNK = 1 << 16
@@ -64,9 +64,9 @@ class QuantConfig:
         """Whether the method needs a calibration (the Fisher, and input Hessians for error feedback)."""
         return self.method in ("fisher", "fisher-uniform")
 
-    def validate(self) -> None:
-        if self.method not in METHODS:
-            raise PareError(f"unknown method {self.method!r}; expected one of {', '.join(METHODS)}")
+    def check(self) -> None:
+        if self.method not in QUANT_METHODS:
+            raise PareError(f"unknown method {self.method!r}; expected one of {', '.join(QUANT_METHODS)}")
         if not 1 <= self.min_bits <= self.max_bits <= 8:
             raise PareError(
                 f"bit widths must satisfy 1 <= min-bits <= max-bits <= 8, got "
@@ -226,7 +226,7 @@ def quantize(
     ``labels`` (-100 ignored).
     Raises ``PareError`` for an impossible budget, a model without such layers, or a gradient-free calibration.
     """
-    config.validate()
+    config.check()
     targets = find_targets(model, config.group_size)
     if not targets:
         raise PareError("the model has no Linear or Embedding layers to quantize")

@@ -92,7 +92,7 @@ def quantize_directory(
     from pare.modeldir import check_model_dir
     from pare.quant.plot import plot_allocation
 
-    config.validate()
+    config.check()
     check_output(out, inputs=(model_dir, calib), overwrite=overwrite)
     found = check_model_dir(model_dir, tokenizer=True)
     if found.quantized:
