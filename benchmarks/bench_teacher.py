@@ -60,7 +60,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0, help="train data uses SEED, test data SEED + 1")
     parser.add_argument("--epochs", type=int, default=DEFAULTS.epochs)
     parser.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size)
-    parser.add_argument("--lr", type=float, default=DEFAULTS.lr)
+    parser.add_argument("--lr", type=float, default=DEFAULTS.learning_rate)
     parser.add_argument("--max-length", type=int, default=DEFAULTS.max_length)
     parser.add_argument("--base", default=None, help="base encoder directory (default: all-MiniLM-L6-v2)")
     parser.add_argument(
@@ -82,7 +82,7 @@ def main() -> None:
         base=args.base,
         epochs=args.epochs,
         batch_size=args.batch_size,
-        lr=args.lr,
+        learning_rate=args.lr,
         max_length=args.max_length,
         seed=args.seed,
         freeze_embeddings=not args.train_embeddings,
@@ -129,7 +129,7 @@ def main() -> None:
         ("train docs / windows", f"{args.n_train} / {result.n_train_windows}"),
         (
             "epochs, batch, lr, max_length",
-            f"{config.epochs}, {config.batch_size}, {config.lr:g}, {config.max_length}",
+            f"{config.epochs}, {config.batch_size}, {config.learning_rate:g}, {config.max_length}",
         ),
         ("fine-tune wall time", f"{result.seconds / 60:.1f} min"),
         ("fine-tune CPU time / threads", f"{finetune_cpu_s / torch.get_num_threads() / 60:.1f} min"),

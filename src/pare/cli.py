@@ -239,7 +239,7 @@ def finetune_command(
     eval_data: str | None = typer.Option(None, "--eval", help="Labelled JSONL scored after every epoch."),
     epochs: int = typer.Option(FINETUNE.epochs, "--epochs", min=1),
     batch_size: int = typer.Option(FINETUNE.batch_size, "--batch-size", min=1),
-    lr: float = typer.Option(FINETUNE.lr, "--lr", min=0.0),
+    learning_rate: float = typer.Option(FINETUNE.learning_rate, "--lr", min=0.0),
     max_length: int = typer.Option(
         FINETUNE.max_length, "--max-length", min=8, help="Tokens per training window."
     ),
@@ -272,7 +272,7 @@ def finetune_command(
         base=base,
         epochs=epochs,
         batch_size=batch_size,
-        lr=lr,
+        learning_rate=learning_rate,
         max_length=max_length,
         seed=seed,
         freeze_embeddings=not train_embeddings,

@@ -17,7 +17,7 @@ from pare.train.finetune import TRAINING_FILE, FinetuneConfig, checkpoint_dir_fo
 
 def config_for(base, **kw) -> FinetuneConfig:
     return FinetuneConfig(
-        **{"base": str(base), "epochs": 1, "batch_size": 8, "lr": 1e-3, "max_length": 32, **kw}
+        **{"base": str(base), "epochs": 1, "batch_size": 8, "learning_rate": 1e-3, "max_length": 32, **kw}
     )
 
 

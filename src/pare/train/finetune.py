@@ -54,7 +54,7 @@ class FinetuneConfig:
     # within its time budget on 2 CPU cores (benchmarks/ARCHIVE-2026-12.md, PII teacher)
     epochs: int = 2
     batch_size: int = 8
-    lr: float = 3e-4
+    learning_rate: float = 3e-4
     max_length: int = 128  # tokens per training window, special tokens included
     halo: int = DEFAULT_HALO // 2  # context tokens on each side when a long document is cut into windows
     # share of the training documents joined a few at a time into longer texts (``pare.data.join.join_some``),
@@ -84,8 +84,8 @@ class FinetuneConfig:
                 raise PareError(f"{name} must be at least 1, got {getattr(self, name)}")
         if self.max_length < 8:
             raise PareError(f"max_length must be at least 8 tokens, got {self.max_length}")
-        if not self.lr > 0:
-            raise PareError(f"lr must be positive, got {self.lr}")
+        if not self.learning_rate > 0:
+            raise PareError(f"--lr must be positive, got {self.learning_rate}")
         if self.halo < 0:
             raise PareError(f"halo must be non-negative, got {self.halo}")
         if not 0 <= self.join_fraction <= 1:
@@ -216,7 +216,7 @@ def _train(
     loop = LoopConfig(
         epochs=config.epochs,
         batch_size=config.batch_size,
-        learning_rate=config.lr,
+        learning_rate=config.learning_rate,
         weight_decay=config.weight_decay,
         warmup_ratio=config.warmup_ratio,
         seed=config.seed,
