@@ -276,6 +276,39 @@ def keeps_words_whole(tags: list[str], words: list[int | None]) -> bool:
     return not any(joined[s.start] or (s.end < len(tags) and joined[s.end]) for s in tags_to_spans(tags))
 
 
+def random_breaks(seed: int, batch: int, n: int) -> np.ndarray:
+    """Per token: a paragraph break before it; flags on a row's first token and on padding are ignored."""
+    return np.random.default_rng(seed + 2).random((batch, n)) < 0.3
+
+
+def respects_breaks(tags: list[str], words: list[int | None], breaks) -> bool:
+    """No span continues across a break, and none starts or ends inside a word except right after a break
+    (the break wins): the spec, written independently."""
+    cut = [t > 0 and bool(breaks[t]) for t in range(len(tags))]
+    joined = [
+        t > 0 and not cut[t] and words[t] is not None and words[t] == words[t - 1] for t in range(len(tags))
+    ]
+    return not any(
+        any(cut[s.start + 1 : s.end]) or joined[s.start] or (s.end < len(tags) and joined[s.end])
+        for s in tags_to_spans(tags)
+    )
+
+
+def check_constrained(taxonomy, emit, path, marg, scored, seqs, total, bias_values) -> None:
+    """Viterbi's path, the marginals and span scores of one row against the enumerated allowed ``seqs``."""
+    tags = [taxonomy.labels[i] for i in path]
+    validate_tags(tags, taxonomy.scheme)
+    assert any(np.array_equal(path, s) for s in seqs)
+    got = sequence_scores(emit, np.array([path]), taxonomy.labels, taxonomy.scheme, bias_values)[0]
+    assert got == pytest.approx(total.max(), abs=1e-9)
+    probs = np.exp(total - total.max())
+    probs /= probs.sum()
+    np.testing.assert_allclose(marg, label_marginals(seqs, probs, len(taxonomy.labels)), atol=1e-9)
+    contains = exact_span_probabilities(taxonomy, seqs, probs)
+    for s in scored:
+        assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
+
+
 @settings(max_examples=80, deadline=None)
 @given(case)
 def test_whole_word_decoding_matches_brute_force(params):
@@ -295,20 +328,40 @@ def test_whole_word_decoding_matches_brute_force(params):
         seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
         ok = np.array([keeps_words_whole([taxonomy.labels[i] for i in s], words[b][:k]) for s in seqs])
         seqs, total = seqs[ok], total[ok]  # all-O always keeps words whole, so some remain
-        tags = [taxonomy.labels[i] for i in paths[b]]
-        assert keeps_words_whole(tags, words[b][:k])
-        validate_tags(tags, scheme)
+        assert keeps_words_whole([taxonomy.labels[i] for i in paths[b]], words[b][:k])
         bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
-        got = sequence_scores(scores[b, :k], np.array([paths[b]]), taxonomy.labels, scheme, bias_values)[0]
-        assert got == pytest.approx(total.max(), abs=1e-9)
-        probs = np.exp(total - total.max())
-        probs /= probs.sum()
-        np.testing.assert_allclose(
-            marg[b, :k].numpy(), label_marginals(seqs, probs, len(taxonomy.labels)), atol=1e-9
+        check_constrained(
+            taxonomy, scores[b, :k], paths[b], marg[b, :k].numpy(), scored[b], seqs, total, bias_values
         )
-        contains = exact_span_probabilities(taxonomy, seqs, probs)
-        for s in scored[b]:
-            assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
+
+
+@settings(max_examples=80, deadline=None)
+@given(case, st.booleans())
+def test_paragraph_break_decoding_matches_brute_force(params, whole_words):
+    """With breaks (and word ids): the best path, marginals and span scores over the paths without a span
+    across a break; a token both after a break and inside a word follows the break."""
+    seed, n_cats, scheme, n, batch, use_biases = params
+    taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
+    biases = point if use_biases else None
+    words = random_words(seed, batch, n) if whole_words else None
+    breaks = random_breaks(seed, batch, n)
+    paths = viterbi_decode(scores, taxonomy.labels, mask, biases, word_ids=words, breaks=breaks)
+    marg = token_marginals(scores, taxonomy, mask, biases, word_ids=words, breaks=breaks)
+    candidates = every_span(taxonomy, lengths)
+    scored = score_spans(scores, taxonomy, candidates, mask, biases, word_ids=words, breaks=breaks)
+    for b in range(batch):
+        k = int(lengths[b])
+        if k == 0:
+            continue
+        row_words = words[b][:k] if words else [None] * k
+        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
+        ok = np.array([respects_breaks([taxonomy.labels[i] for i in s], row_words, breaks[b]) for s in seqs])
+        seqs, total = seqs[ok], total[ok]  # all-O crosses nothing, so some remain
+        assert respects_breaks([taxonomy.labels[i] for i in paths[b]], row_words, breaks[b])
+        bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
+        check_constrained(
+            taxonomy, scores[b, :k], paths[b], marg[b, :k].numpy(), scored[b], seqs, total, bias_values
+        )
 
 
 def test_word_ids_must_cover_the_real_tokens():

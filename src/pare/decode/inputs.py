@@ -87,3 +87,22 @@ def as_joined(word_ids, lengths: np.ndarray, tokens: int) -> np.ndarray | None:
     joined = np.zeros_like(words, dtype=bool)
     joined[:, 1:] = (words[:, 1:] == words[:, :-1]) & (words[:, 1:] >= 0)
     return joined & valid_tokens(lengths, tokens)
+
+
+def as_breaks(breaks, lengths: np.ndarray, tokens: int) -> np.ndarray | None:
+    """(batch, tokens) bool: True where a paragraph break lies between real tokens ``t - 1`` and ``t``.
+
+    ``breaks`` holds each row's flag per token (true: a break before that token), as a (batch, tokens) array
+    or ragged rows that each cover their real tokens. A flag on a row's first token has no token before it
+    and is ignored, as are flags on padding. ``None`` gives ``None``: no break constraint.
+    """
+    if breaks is None:
+        return None
+    if len(breaks) != len(lengths):
+        raise PareError(f"breaks has {len(breaks)} rows but scores have {len(lengths)}")
+    out = np.zeros((len(lengths), tokens), dtype=bool)
+    for b, (row, n) in enumerate(zip(breaks, lengths.tolist(), strict=True)):
+        if len(row) < n:
+            raise PareError(f"breaks row {b} has {len(row)} entries for {n} real tokens")
+        out[b, 1:n] = np.asarray(row[1:n], dtype=bool)
+    return out

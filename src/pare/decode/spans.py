@@ -23,22 +23,25 @@ def decode_spans(
     biases: OperatingPoint | Mapping[str, float] | None = None,
     method: Literal["viterbi", "argmax"] = "viterbi",
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
+    breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> list[list[TokenSpan]]:
     """Token spans ``[start, end)`` with category and ``score`` for each sequence of a batch.
 
     ``viterbi``: spans of the constrained best path; ``score`` is the exact posterior probability of the
     span under the same constrained, biased chain (``pare.decode.marginals``). With ``word_ids`` (each
-    token's word), spans start and end at word boundaries only.
+    token's word), spans start and end at word boundaries only; with ``breaks`` (per token: a paragraph
+    break before it), no span continues across a break.
     ``argmax``: spans read leniently off the per-token argmax (``pare.labels.tags_to_spans``); ``score`` is
     the mean over the span's tokens of the argmax label's probability (softmax of ``scores`` over labels,
-    which is ``exp(scores)`` for log-probabilities). ``biases`` and ``word_ids`` do not apply to argmax.
+    which is ``exp(scores)`` for log-probabilities). ``biases``, ``word_ids`` and ``breaks`` do not apply to
+    argmax.
     """
     taxonomy = as_taxonomy(labels)
     names = taxonomy.labels
     if method == "viterbi":
-        paths = viterbi_decode(scores, taxonomy, mask, biases, word_ids)
+        paths = viterbi_decode(scores, taxonomy, mask, biases, word_ids, breaks)
         spans = [tags_to_spans([names[i] for i in path]) for path in paths]
-        return score_spans(scores, taxonomy, spans, mask, biases, word_ids)
+        return score_spans(scores, taxonomy, spans, mask, biases, word_ids, breaks)
     if method != "argmax":
         raise PareError(f"unknown decoding method {method!r}; expected 'viterbi' or 'argmax'")
     emit = as_scores(scores, len(names))

@@ -9,6 +9,10 @@ to a B (``end_to_start``), and ``inside_to_end`` is unused.
 
 Whole words: between two pieces of one word (``##ing`` after ``walk``) a span may neither start nor end, so
 only O→O and the transitions that continue a span are allowed there (``Transitions.within``).
+
+Paragraph breaks: across a blank line no span continues, so only the transitions that end a span (or stay
+outside one) before the break and start afresh after it are allowed there (``Transitions.close``): BIOES
+O/E/S → O/B/S, BIO any → O/B.
 """
 
 from __future__ import annotations
@@ -84,7 +88,8 @@ class Transitions:
 
     ``matrix[i, j]``: bias of going from label ``i`` to label ``j``; ``start``/``end``: 0 where a sequence
     may start/end on the label. ``close`` is ``matrix`` without the transitions that continue a span
-    (B-x/I-x -> I-x/E-x): following it from a span's last label guarantees the span ends there.
+    (B-x/I-x -> I-x/E-x): following it from a span's last label guarantees the span ends there; it is also
+    the step into a token after a paragraph break, where no span may continue.
     ``within`` is ``matrix`` between two pieces of one word: only O->O and span continuations, so no span
     starts or ends inside a word; ``within_close`` is ``within`` without the continuations (O->O alone).
     """

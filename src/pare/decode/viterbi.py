@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import torch
 
-from pare.decode.inputs import as_joined, as_lengths, as_scores, valid_tokens
+from pare.decode.inputs import as_breaks, as_joined, as_lengths, as_scores, valid_tokens
 from pare.decode.transitions import OperatingPoint, build_transitions
 from pare.labels import Taxonomy
 
@@ -18,6 +18,7 @@ def viterbi_decode(
     mask: torch.Tensor | np.ndarray | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
+    breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> list[list[int]]:
     """The highest-scoring valid label-id path of each sequence.
 
@@ -25,6 +26,8 @@ def viterbi_decode(
     first (padding only at the end). A path scores ``sum_t emit[t, y_t] + sum_t trans[y_{t-1}, y_t]`` with
     ``trans`` the operating-point biases, ``-inf`` on forbidden transitions, starts and ends. With
     ``word_ids`` (each token's word, as ``BatchEncoding.word_ids()``), no span starts or ends inside a word.
+    With ``breaks`` (per token: true where a paragraph break lies before it), no span continues across a
+    break; at a token both inside a word and after a break, the break wins.
     Each returned path has one label id per real token (``[]`` for a row without any). Vectorized over the
     batch.
     """
@@ -37,7 +40,9 @@ def viterbi_decode(
         return [[] for _ in range(batch)]
     live = valid_tokens(lengths, steps)
     joined = as_joined(word_ids, lengths, steps)
+    broken = as_breaks(breaks, lengths, steps)
     into_word = np.ascontiguousarray(trans.within.T)
+    into_break = np.ascontiguousarray(trans.close.T)
     stay = np.broadcast_to(np.arange(n_labels), (batch, n_labels))
     # delta[b, j] = best score of a valid path over tokens 0..t ending on label j
     delta = emit[:, 0] + trans.start
@@ -48,9 +53,9 @@ def viterbi_decode(
     for t in range(1, steps):
         # delta'[b, j] = max_i delta[b, i] + trans[i, j], plus emit[t, j]; padded rows keep delta as is
         np.add(delta[:, None, :], into, out=cand)
-        if joined is not None and joined[:, t].any():  # inside a word: no span starts or ends here
-            inside = joined[:, t]
-            cand[inside] = delta[inside, None, :] + into_word
+        # inside a word no span starts or ends; after a paragraph break none continues (last: the break wins)
+        _restrict(cand, delta, None if joined is None else joined[:, t], into_word)
+        _restrict(cand, delta, None if broken is None else broken[:, t], into_break)
         arg = cand.argmax(axis=2)
         best = cand.take(row_start + arg.ravel()).reshape(batch, n_labels)
         on = live[:, t, None]
@@ -63,6 +68,12 @@ def viterbi_decode(
         path[:, t - 1] = pointers[rows, t, path[:, t]]
     # padded steps point to themselves, so a row's path ends where its real tokens end
     return [path[b, :n].tolist() for b, n in enumerate(lengths.tolist())]
+
+
+def _restrict(cand: np.ndarray, delta: np.ndarray, flagged: np.ndarray | None, into: np.ndarray) -> None:
+    """In the ``flagged`` rows (``None``: none), rescore ``cand`` with the transposed transitions ``into``."""
+    if flagged is not None and flagged.any():
+        cand[flagged] = delta[flagged, None, :] + into
 
 
 def argmax_decode(

@@ -58,7 +58,10 @@ def evaluate_scores(
         log_probs = torch.as_tensor(doc_scores.log_probs)[None]
         if method == "viterbi":
             words = [doc_scores.word_ids] if detector.whole_words else None
-            pred_ids.append(viterbi_decode(log_probs, taxonomy, biases=biases, word_ids=words)[0])
+            breaks = [doc_scores.breaks]
+            pred_ids.append(
+                viterbi_decode(log_probs, taxonomy, biases=biases, word_ids=words, breaks=breaks)[0]
+            )
         else:
             pred_ids.append(argmax_decode(log_probs)[0])
         gold_ids.append(char_spans_to_label_ids(doc_scores.offsets, doc.spans, taxonomy))

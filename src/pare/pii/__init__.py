@@ -1,6 +1,6 @@
 """The PII privacy filter: detect spans with a token classifier (any text length), then redact them."""
 
-from pare.pii.detect import DetectedSpan, DocumentScores, PiiDetector
+from pare.pii.detect import DetectedSpan, DocumentScores, PiiDetector, paragraph_breaks
 from pare.pii.redact import MODES, placeholder, read_jsonl_texts, read_text_file, redact, redaction_record
 from pare.pii.validate import VALIDATED_LABELS, validate_spans
 
@@ -10,6 +10,7 @@ __all__ = [
     "DetectedSpan",
     "DocumentScores",
     "PiiDetector",
+    "paragraph_breaks",
     "placeholder",
     "read_jsonl_texts",
     "read_text_file",

@@ -10,10 +10,16 @@ comes back as one span. Where the tokenizer's words end at every space and punct
 WordPiece), spans are decoded whole-word: no span starts or ends between two pieces of one word, so a
 redaction never leaves the last piece of a name behind. Token spans map to character spans through the tokenizer's offsets, trimmed of
 surrounding whitespace.
+
+No span crosses a paragraph break (a blank line): tokenizers drop line breaks, so the model cannot see where
+a paragraph or a document ends, while labelled spans never contain a blank line. The breaks come from the
+text between tokens (``paragraph_breaks``) and constrain the decoder on the whole document, for every
+tokenizer and operating point.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,13 +45,40 @@ METHODS = ("viterbi", "argmax")
 @dataclass
 class DocumentScores:
     """One text's tokens: character ``offsets``, ``word_ids`` (the tokenizer's word of each token) and
-    ``log_probs`` (float32, (n_tokens, n_labels), on CPU)."""
+    ``log_probs`` (float32, (n_tokens, n_labels), on CPU); ``breaks`` follows from ``text`` and ``offsets``.
+    """
 
     text: str
     input_ids: list[int]
     offsets: list[tuple[int, int]]
     log_probs: torch.Tensor
     word_ids: list[int | None]
+
+    @property
+    def breaks(self) -> list[bool]:
+        """Per token: whether a paragraph break lies before it (``paragraph_breaks``)."""
+        return paragraph_breaks(self.text, self.offsets)
+
+
+# the line boundaries of ``str.splitlines``; a CRLF pair is one boundary
+_LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_BLANK_LINE = re.compile(f"[{_LINE_BREAKS}]\\s*[{_LINE_BREAKS}]")
+
+
+def paragraph_breaks(text: str, offsets: Sequence[tuple[int, int]]) -> list[bool]:
+    """Per token: whether a blank line (two line breaks with only whitespace between) lies between the
+    previous token's last non-space character and this token's first one.
+
+    The whitespace at a token's edges counts as well as the gap between tokens: byte-level BPE tokens hold
+    spaces and line breaks (a token of just ``"\\n\\n"`` gets a break before and after it).
+    """
+    out = [False] * len(offsets)
+    for t in range(1, len(offsets)):
+        (s0, e0), (s1, e1) = offsets[t - 1], offsets[t]
+        after = s0 + len(text[s0:e0].rstrip())
+        before = e1 - len(text[s1:e1].lstrip())
+        out[t] = _BLANK_LINE.search(text[after:before].replace("\r\n", "\n")) is not None
+    return out
 
 
 # every space and punctuation mark ends a word: a PII span (which starts and ends at such marks) never
@@ -268,7 +301,10 @@ class PiiDetector:
                 scores[i, :n] = documents[d].log_probs
                 mask[i, :n] = True
             words = [documents[d].word_ids for d in group] if self.whole_words else None
-            spans = decode_spans(scores, self.taxonomy, mask, biases, method=method, word_ids=words)
+            breaks = [documents[d].breaks for d in group]
+            spans = decode_spans(
+                scores, self.taxonomy, mask, biases, method=method, word_ids=words, breaks=breaks
+            )
             for d, token_spans in zip(group, spans, strict=True):
                 doc = documents[d]
                 out[d] = [
