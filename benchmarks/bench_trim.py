@@ -1,6 +1,6 @@
 """Vocabulary trimming on real models and real text.
 
-    python benchmarks/bench_trim.py [--assets ~/.cache/pare-assets] [--only me5,o200k,smollm2]
+    python benchmarks/bench_trim.py [--assets DIR] [--only me5,o200k,smollm2]   # DIR: $PARE_ASSETS or ~/.cache/pare-assets
 
 1. multilingual-e5-small trimmed per language (en, de, pt, ru, ja, ar): vocabulary kept, parameters before and
    after, trimming time and peak memory (each trim runs in a fresh process; peak = its max RSS), and the share
@@ -24,6 +24,7 @@ import importlib.util
 import json
 import math
 import multiprocessing as mp
+import os
 import sys
 import tempfile
 import time
@@ -211,7 +212,11 @@ def bench_pii(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--assets", type=Path, default=Path.home() / ".cache" / "pare-assets")
+    parser.add_argument(
+        "--assets",
+        type=Path,
+        default=Path(os.environ.get("PARE_ASSETS") or Path.home() / ".cache" / "pare-assets"),
+    )
     parser.add_argument("--only", default="me5,o200k,smollm2")
     parser.add_argument("--pii", type=Path, nargs="*", default=[], help="PII model directories to trim")
     parser.add_argument("--pii-corpus", type=Path, nargs="*", default=[], help="their domain text")
