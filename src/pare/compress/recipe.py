@@ -12,7 +12,7 @@ A recipe is YAML::
     stages:                    # any subset, in any sensible order; each is one of pare's commands
       - finetune: {epochs: 3}
       - distill: {layers: 1}
-      - trim: {}               # {keep_frequent: 10000} unless set
+      - trim: {}               # {keep_frequent: 20000} unless set
       - quantize: {bits: 4}
 
 Every stage writes ``DIR/<output>`` (defaults: teacher, student, trimmed, final), so any stage can be re-run
@@ -31,13 +31,12 @@ from pare.trim.select import SAFE_KEEP_FREQUENT
 
 STAGE_KINDS = ("finetune", "distill", "trim", "quantize")
 DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed", "quantize": "final"}
-# Options a stage has in a recipe unless it sets them. Trim keeps the tokenizer's 10,000 most frequent tokens
-# besides the corpus's: new documents of the domain use words the training text never did (on held-out
-# templates that more than halves what trimming to the corpus alone costs; BENCHMARKS.md, trimming). Distil for
-# 3 epochs, not `pare distill`'s 8, over the default data with its transfer text (``SynthSpec.n_transfer``): more
-# kinds of text beat more passes over the same text, and the 20-minute target on 2 cores leaves room for about
-# 35,000 example passes (BENCHMARKS.md, compress). Teacher and student see half their documents joined into long
-# texts, so that windows start and end mid-text as they do in long documents (``pare.data.join.join_some``).
+# Options a stage has in a recipe unless it sets them. Trim keeps the tokenizer's most frequent tokens besides
+# the corpus's (``SAFE_KEEP_FREQUENT``): new text uses words the training text never did. Distil for 3 epochs,
+# not `pare distill`'s 8, over the default data with its transfer and world text: more kinds of text beat more
+# passes over the same text within the run's time budget on 2 cores (BENCHMARKS.md, distillation). Teacher and
+# student see half their documents joined into long texts, so that windows start and end mid-text as they do
+# in long documents (``pare.data.join.join_some``).
 DEFAULT_OPTIONS: dict[str, dict] = {
     "finetune": {"join_fraction": 0.5},
     "distill": {"epochs": 3, "join_fraction": 0.5},
@@ -51,8 +50,8 @@ class SynthSpec:
     n_test: int = 600
     n_unlabelled: int = 3000  # train-template documents, no spans: the teacher labels them for distillation
     # Documents, no spans, from the transfer templates (on neither side of the train/test split). They carry the
-    # teacher's generalization to held-out templates to the student: 3 epochs with them beat 6 without by 0.8
-    # and 2.6 points of F1 (seeds 0 and 1) on 3,000 held-out-template documents, in less time (BENCHMARKS.md).
+    # teacher's generalization to held-out templates to the student, in less time than more epochs without them
+    # (BENCHMARKS.md, distillation).
     n_transfer: int = 3000
     # English documents of the world family (``pare data synth --split world-train``): text people write
     # (questions, chat, letters, address blocks, many nationalities); labelled ones join the training set,
