@@ -101,10 +101,10 @@ def lloyd(w: torch.Tensor, f: torch.Tensor, levels: torch.Tensor, iters: int = 3
     """Weighted Lloyd: alternate nearest-level assignment and Fisher-weighted means until nothing moves.
 
     Lloyd alone never opens a level for an isolated weight: a weight far from the rest of its row (as in BERT's
-    token-type embedding) stays on a distant level and can carry most of the row's distortion (BENCHMARKS.md,
-    quantization). So each round also moves levels no weight chose onto the weights of largest error, and the one level whose
-    removal costs least onto the worst weight when that weight's error is larger. Every step lowers the
-    distortion.
+    token-type embedding) stays on a distant level and can carry most of the row's distortion
+    (benchmarks/ARCHIVE-2026-12.md, the codebook fix). So each round also moves levels no weight chose onto
+    the weights of largest error, and the one level whose removal costs least onto the worst weight when that
+    weight's error is larger. Every step lowers the distortion.
     """
     idx = assign(w, levels)
     for _ in range(iters):
@@ -165,7 +165,8 @@ def weighted_quantiles(w: torch.Tensor, f: torch.Tensor, k: int) -> torch.Tensor
 
     High-resolution theory puts the levels minimizing ``Σ f (w - c)²`` at a density proportional to
     (weight density × Fisher)^(1/3); mass ``f^(1/3)`` per weight is its cheap stand-in. Mass ``f`` crowded the
-    levels onto a few heavy weights, many of them duplicated: wasted levels (BENCHMARKS.md, quantization).
+    levels onto a few heavy weights, many of them duplicated: wasted levels (benchmarks/ARCHIVE-2026-12.md,
+    the codebook fix).
     """
     ws, order = w.sort(dim=1)
     cdf = f.gather(1, order).pow(1 / 3).cumsum(1)

@@ -139,9 +139,10 @@ def embedding_floor(config: QuantConfig, t: Target) -> int:
 
     An embedding row gets Fisher only from the tokens the calibration text happens to use, which says nothing
     about the rest of the vocabulary: left to the allocation, the rows of tokens the calibration never saw
-    would take the fewest bits, which costs F1 on held-out text where those tokens occur (BENCHMARKS.md,
-    quantization). So by default no embedding row falls more than one bit below the budget, lowered while
-    such a row would cost more than the budget (tiny rows, large codebooks).
+    would take the fewest bits, which costs F1 on held-out text where those tokens occur
+    (benchmarks/ARCHIVE-2026-12.md, quantization, earlier tables). So by default no embedding row falls more
+    than one bit below the budget, lowered while such a row would cost more than the budget (tiny rows, large
+    codebooks).
     """
     if config.embedding_min_bits is not None:
         return config.embedding_min_bits
