@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from pare.distill import DistillConfig, DistillResult
+from pare.distill.student import parse_layers
 from pare.errors import PareError
 from pare.io import exit_on_sigterm
 from pare.loader import Dequantize
@@ -422,6 +423,52 @@ def export_command(
     print(f"wrote {output}")
 
 
+# ``pare redact``'s privacy operators (pare.pii.operators), kept together because they configure one policy
+OperatorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--operator",
+        help="One operator for every label --operators does not name: replace, surrogate, hash, encrypt, "
+        "mask, redact or keep.",
+    ),
+]
+OperatorsFileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--operators", help="YAML or JSON file mapping a label (or default) to {operator: NAME, ...options}."
+    ),
+]
+IndexOption = Annotated[
+    bool,
+    typer.Option("--index", help="Number placeholders, <PRIVATE_PERSON_1>: the same value, the same number."),
+]
+ConsistentOption = Annotated[
+    Literal["doc", "run"],
+    typer.Option(
+        "--consistent", help="Indexes and surrogates per document (doc) or for the whole run (run)."
+    ),
+]
+EveryOccurrenceOption = Annotated[
+    Literal["doc", "run", "off"],
+    typer.Option(
+        "--every-occurrence",
+        help="Also replace a detected value where else it occurs as a whole word: in its document (doc), in "
+        "every document (run), or not (off).",
+    ),
+]
+MinScoreOption = Annotated[
+    list[str], typer.Option("--min-score", help="Leave spans scoring below X as text: X, or LABEL=X; repeat.")
+]
+KeyFileOption = Annotated[
+    str | None,
+    typer.Option("--key-file", help="Key for surrogate, hash, encrypt and --vault (default: $PARE_KEY)."),
+]
+VaultOption = Annotated[
+    str | None,
+    typer.Option("--vault", help="Write the mapping pare restore needs here (encrypted with the key)."),
+]
+
+
 @app.command("redact")
 def redact_command(
     text: str | None = typer.Argument(None, help="Text to redact (default: -f FILE, else stdin)."),
@@ -438,7 +485,17 @@ def redact_command(
     fmt: Literal["text", "json"] = typer.Option(
         "text", "--format", help="Redacted text, or the JSON record."
     ),
-    mode: Literal["typed", "generic", "mask"] = typer.Option("typed", "--mode", help="Placeholder style."),
+    mode: Literal["typed", "generic", "mask"] | None = typer.Option(
+        None, "--mode", help="Placeholder style: typed (the default), generic or mask."
+    ),
+    operator: OperatorOption = None,
+    operators_file: OperatorsFileOption = None,
+    index: IndexOption = False,
+    consistent: ConsistentOption = "doc",
+    every_occurrence: EveryOccurrenceOption = "doc",
+    min_score: MinScoreOption = [],  # noqa: B006 (typer reads the default; it is never mutated)
+    key_file: KeyFileOption = None,
+    vault: VaultOption = None,
     method: DecodeMethodOption = "viterbi",
     batch_size: WindowBatchOption = 16,
     output: str | None = typer.Option(
@@ -450,31 +507,139 @@ def redact_command(
         help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",
     ),
     validate: ValidateOption = "default",
-    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o file."),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o or --vault file."),
 ) -> None:
     """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""
-    from pare.io import atomic_file, check_output
-    from pare.models import default_model_dir
-    from pare.pii import PiiDetector, redaction_record
-    from pare.pii.validate import parse_validate
+    from pare.pii.anonymize import anonymize
+    from pare.pii.operators import PolicyOptions, build_policy
 
     if text is not None and file is not None:
         raise PareError("give either TEXT or -f FILE, not both")
-    if output is not None:
-        check_output(output, inputs=(file,), overwrite=overwrite, is_dir=False)
+    options = PolicyOptions(mode, operator, operators_file, index, min_score, consistent, every_occurrence)
+    policy = build_policy(options)
+    keys = _redaction_keys(policy.keyed_operator(), key_file, vault)
+    _check_outputs(output, vault, (file, operators_file, key_file), overwrite)
     batch = file is not None and file.endswith(".jsonl")
     texts = _texts_to_redact(text, file, batch)
+    detector = _load_detector(model, dequantize, validate)
+    policy.check_labels(detector.taxonomy.categories, operators_file or "--min-score")
+    spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
+    redactions = anonymize(texts, spans, policy, keys)
+    body = _redacted_body([r.record() for r in redactions], batch, fmt)
+    if vault is not None and keys is not None:
+        _write_vault(vault, redactions, keys, (file, output), overwrite)
+    _write_body(body, output, file, overwrite)
+
+
+def _load_detector(model: str | None, dequantize: Dequantize, validate: str):
+    """The ``PiiDetector`` of ``model`` (default: the model pare ships), transformers quieted."""
+    from pare.models import default_model_dir
+    from pare.pii import PiiDetector
+    from pare.pii.validate import parse_validate
+
     _quiet_transformers()
     checks = parse_validate(validate)
-    detector = PiiDetector.from_dir(model or default_model_dir(), dequantize=dequantize, validate=checks)
-    spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
-    records = [redaction_record(t, s, mode) for t, s in zip(texts, spans, strict=True)]
-    body = _redacted_body(records, batch, fmt)
+    return PiiDetector.from_dir(model or default_model_dir(), dequantize=dequantize, validate=checks)
+
+
+def _write_vault(vault: str, redactions, keys, inputs: tuple, overwrite: bool) -> None:
+    from pare.pii.vault import Vault, write_vault
+
+    write_vault(vault, Vault.from_redactions(redactions), keys, inputs=inputs, overwrite=overwrite)
+
+
+def _redaction_keys(keyed_operator: str | None, key_file: str | None, vault: str | None):
+    """The ``KeyRing`` redact needs (an operator that needs a key, or a vault), else ``None``."""
+    import os
+
+    from pare.pii.keys import KEY_ENV, load_secret, require_keys
+
+    secret = load_secret(key_file, os.environ.get(KEY_ENV))
+    if keyed_operator is not None:
+        return require_keys(secret, f"operator {keyed_operator!r}")
+    return require_keys(secret, "--vault") if vault is not None else None
+
+
+def _check_outputs(output: str | None, vault: str | None, inputs: tuple, overwrite: bool) -> None:
+    """Refuse, before any work, an output or vault path the output rules forbid, or both on one file."""
+    from pathlib import Path
+
+    from pare.io import check_output
+
+    if output is not None and vault is not None and Path(output).resolve() == Path(vault).resolve():
+        raise PareError(f"{vault}: -o and --vault name the same file; choose two paths")
+    for path in (output, vault):
+        if path is not None:
+            check_output(path, inputs=inputs, overwrite=overwrite, is_dir=False)
+
+
+def _write_body(body: str, output: str | None, source: str | None, overwrite: bool) -> None:
+    """``body`` to ``output`` atomically, or to stdout ending in a line break."""
+    from pare.io import atomic_file
+
     if output is None:
         sys.stdout.write(body if not body or body.endswith("\n") else body + "\n")
         return
-    with atomic_file(output, inputs=(file,), overwrite=overwrite) as tmp:
+    with atomic_file(output, inputs=(source,), overwrite=overwrite) as tmp:
         tmp.write_text(body, encoding="utf-8", newline="")
+
+
+@app.command("restore")
+def restore_command(
+    text: str | None = typer.Argument(None, help="Redacted text (default: -f FILE, else stdin)."),
+    file: str | None = typer.Option(
+        None, "-f", "--file", help="What pare redact wrote: a text file, or .jsonl of {'text': ...}."
+    ),
+    vault: str | None = typer.Option(
+        None, "--vault", help="The vault pare redact --vault wrote (for placeholders and surrogates)."
+    ),
+    key_file: str | None = typer.Option(None, "--key-file", help="The key (default: $PARE_KEY)."),
+    output: str | None = typer.Option(
+        None, "-o", "--output", help="Write here (atomically) instead of stdout."
+    ),
+    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o file."),
+) -> None:
+    """Give back the original texts: encrypted values with the key, indexed placeholders and surrogates with
+    the vault."""
+    import os
+
+    from pare.pii.keys import KEY_ENV, load_secret, require_keys
+    from pare.pii.restore import read_redacted_jsonl, restore_texts, restored_jsonl
+    from pare.pii.vault import read_vault
+
+    if text is not None and file is not None:
+        raise PareError("give either TEXT or -f FILE, not both")
+    _check_outputs(output, None, (file, vault, key_file), overwrite)
+    keys = require_keys(load_secret(key_file, os.environ.get(KEY_ENV)), "pare restore")
+    records = read_redacted_jsonl(file) if file is not None and file.endswith(".jsonl") else None
+    texts = [r["text"] for r in records] if records is not None else [_text_to_restore(text, file)]
+    mapping = read_vault(vault, keys) if vault is not None else None
+    result = restore_texts(texts, keys, mapping, where=file or "input")
+    body = restored_jsonl(records, result.texts) if records is not None else result.texts[0]
+    _write_body(body, output, file, overwrite)
+    notes = []
+    if result.by_value:
+        notes.append(
+            f"{result.by_value} of {len(texts)} documents changed since redaction; restored by value"
+        )
+    if mapping is None and not result.decrypted:
+        notes.append("no encrypted values found; indexed placeholders and surrogates need --vault")
+    for note in notes:
+        err_console.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _text_to_restore(text: str | None, file: str | None) -> str:
+    """The one document to restore: FILE's text (may be empty), TEXT, or stdin."""
+    from pare.io import read_utf8
+
+    if file is not None:
+        return read_utf8(file)
+    if text is not None:
+        return text
+    try:
+        return sys.stdin.buffer.read().decode("utf-8")
+    except UnicodeDecodeError:
+        raise PareError("stdin: not valid UTF-8") from None
 
 
 def _texts_to_redact(text: str | None, file: str | None, batch: bool) -> list[str]:
@@ -542,7 +707,6 @@ def distill_command(
 ) -> None:
     """Distil a teacher into a student of fewer blocks (Hinton KD; 1 block = HarEmb); re-running resumes."""
     from pare.distill import distill
-    from pare.distill.student import parse_layers
 
     _quiet_transformers()
     config = DistillConfig(
