@@ -26,6 +26,14 @@ def _by_stage(rows: dict) -> dict:
     return {model.rstrip("/").split("/")[-1]: row for model, row in rows.items()}
 
 
+def _stage_time(report: dict) -> str:
+    """How long the run's stages took, saying which came from a cache (a cache hit takes no time)."""
+    minutes = sum(s["seconds"] for s in report["stages"]) / 60
+    cached = [s["name"] for s in report["stages"] if s.get("cached")]
+    text = f"the stages of the run that made it took {minutes:.0f} minutes on the machine below"
+    return text + (f", with the {', '.join(cached)} taken from pare's cache" if cached else "")
+
+
 def figures_table(report: dict, generalization: dict) -> list[str]:
     """Teacher and final: F1 on every evaluation set (bench_generalization's JSON) and size (the report)."""
     sizes = {s["name"]: s["size_bytes"] for s in report["stages"]}
@@ -54,8 +62,7 @@ def card(report: dict, generalization: dict, long_rows: list[dict]) -> str:
         "into one transformer block, vocabulary trimmed, and quantized with Fisher-weighted codebooks. `pare redact`",
         "uses it when no `--model` is given; `pare.load` and `PiiDetector.from_dir` open it.",
         "",
-        "Reproduce it: `pare compress -o runs/compress` (the stages of the run that made it took "
-        f"{sum(s['seconds'] for s in report['stages']) / 60:.0f} minutes on the machine below).",
+        f"Reproduce it: `pare compress -o runs/compress` ({_stage_time(report)}).",
         "",
         "## Figures (strict span F1)",
         "",
