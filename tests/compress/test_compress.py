@@ -118,7 +118,7 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert [s.kind for s in recipe.stages] == ["finetune", "distill", "trim", "quantize"]
     assert [s.output for s in recipe.stages] == ["teacher", "student", "trimmed", "final"]
     trim = recipe.stages[2]
-    assert trim.options == {"keep_frequent": 10000}  # the stage default, also for a recipe's bare `trim`
+    assert trim.options == {"keep_frequent": 20000}  # the stage default, also for a recipe's bare `trim`
     assert recipe.data.synth.n_transfer == 3000  # the transfer text the default student learns from
     assert recipe.data.dev == "natural_en" and dev_set_path().is_file()  # every stage is also scored there
     assert recipe.stages[1].options == {"epochs": 3, "join_fraction": 0.5}  # the stage defaults
