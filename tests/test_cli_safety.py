@@ -106,6 +106,8 @@ def test_a_pare_output_is_replaced_only_with_overwrite(workspace, run_pare, tmp_
             ["redact", "-f", "{root}/file.txt", "--model", "{model}", "-o", "{root}/file.txt"],
             "overwrite an input",
         ),
+        (["restore", "hi", "-o", "{root}/file.txt"], "pass --overwrite"),
+        (["restore", "-f", "{root}/file.txt", "-o", "{root}/file.txt", "--overwrite"], "overwrite an input"),
     ],
 )
 def test_a_file_output_never_replaces_a_file_unasked_or_an_input(
