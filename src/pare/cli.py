@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from pare.distill import DistillConfig, DistillResult
 from pare.distill.student import parse_layers
 from pare.errors import PareError
+from pare.evaluate.calibrate import CalibrationConfig
 from pare.io import exit_on_sigterm
 from pare.loader import Dequantize
 from pare.quant import QuantConfig
@@ -35,6 +36,7 @@ err_console = Console(stderr=True)
 FINETUNE = FinetuneConfig()
 DISTILL = DistillConfig()
 QUANT = QuantConfig()
+CALIBRATE = CalibrationConfig()
 # Options that several commands share, declared once: same flags, same help everywhere (a command's own options
 # stay in its signature). A required one gets ``...`` as its default, as in ``typer.Option(...)``.
 OutputDirOption = Annotated[
@@ -228,6 +230,90 @@ def eval_command(
         table.add_row(name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", support)
     Console().print(table)
     print(f"token accuracy {scores['token_accuracy']:.4f}; {scores['n_pred']} predicted spans")
+
+
+@app.command("calibrate")
+def calibrate_command(
+    model: str = typer.Option(..., "--model", "-m", help="Token classifier directory (plain or quantized)."),
+    data: str = typer.Option(..., "--data", help="Labelled JSONL to fit on (not the data you test on)."),
+    target_recall: float = typer.Option(
+        CALIBRATE.target_recall, "--target-recall", help="Recall high_recall must reach on DATA."
+    ),
+    target_precision: float = typer.Option(
+        CALIBRATE.target_precision, "--target-precision", help="Precision high_precision must reach on DATA."
+    ),
+    match: Literal["overlap", "strict"] = typer.Option(
+        CALIBRATE.match,
+        "--match",
+        help="overlap: a gold span is found when a prediction of its label overlaps it (pare eval's overlap "
+        "row); strict: exact bounds (its micro row).",
+    ),
+    budget: int = typer.Option(
+        CALIBRATE.budget, "--budget", min=1, help="Most operating points decoded per fitted point."
+    ),
+    batch_size: WindowBatchOption = 16,
+    validate: ValidateOption = "default",
+    output: str | None = typer.Option(
+        None, "-o", "--output", help="Write a calibrated copy of the model here instead (atomically)."
+    ),
+    json_out: bool = typer.Option(False, "--json", help="Print the points and their scores as JSON."),
+    overwrite: OverwriteOption = False,
+) -> None:
+    """Fit the transition biases on labelled data and write the operating points balanced (best F1),
+    high_recall and high_precision into the model's viterbi_calibration.json, keeping its other points.
+    Without -o this changes the model directory in place (the one command that writes into its input): the
+    file is replaced atomically (a temporary file renamed over it). pare eval --operating-point NAME on the
+    same data prints the same figures."""
+    import json
+
+    from pare.data.jsonl import read_jsonl
+    from pare.evaluate.calibrate import calibrate_detector, check_calibration_output, write_calibration
+    from pare.pii import PiiDetector
+    from pare.pii.validate import parse_validate
+
+    _quiet_transformers()
+    config = CalibrationConfig(target_recall, target_precision, match, budget)
+    check_calibration_output(model, output, overwrite)
+    detector = PiiDetector.from_dir(model, validate=parse_validate(validate))
+    docs = read_jsonl(data, labels=detector.taxonomy.categories)
+    result = calibrate_detector(detector, docs, config, batch_size, track=rich_track)
+    written = write_calibration(model, result.fitted(), output, overwrite)
+    if json_out:
+        print(json.dumps({**result.to_dict(), "written": str(written)}))
+    else:
+        _print_calibration(result, f"{model} on {data}")
+        print(f"wrote {written}")
+    _note_unmet_targets(result)
+
+
+def _note_unmet_targets(result) -> None:
+    """A note on stderr for each fitted point that did not reach its target on the data."""
+    for p in result.points:
+        if p.met is False:
+            side = "recall" if p.name == "high_recall" else "precision"
+            note = f"{p.name}: {side} {p.target} not reached on the data; best found {getattr(p, side):.4f}"
+            err_console.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _print_calibration(result, title: str) -> None:
+    """One row per operating point: P/R/F1 as fitted, then its non-zero biases (transition, added score)."""
+    from rich.table import Table
+
+    arrows = {
+        "background_stay": "O→O",
+        "background_to_start": "O→B",
+        "inside_to_continue": "I→I",
+        "inside_to_end": "I→E",
+        "end_to_background": "E→O",
+        "end_to_start": "E→B",
+    }
+    table = Table(title=f"{title} ({result.n_docs} docs; {result.match} match, micro)")
+    for column in ("point", "precision", "recall", "f1", "biases"):
+        table.add_column(column, justify="right" if column in ("precision", "recall", "f1") else "left")
+    for p in result.points:
+        biases = ", ".join(f"{arrows[k]} {v:+g}" for k, v in p.point.to_dict().items() if v) or "none"
+        table.add_row(p.name, f"{p.precision:.4f}", f"{p.recall:.4f}", f"{p.f1:.4f}", biases)
+    Console().print(table)
 
 
 @app.command("finetune")

@@ -54,6 +54,15 @@ def save_operating_points(path: str | Path, points: Mapping[str, OperatingPoint]
         tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
+def update_operating_points(path: str | Path, points: Mapping[str, OperatingPoint]) -> None:
+    """Write ``points`` into the calibration file at ``path`` (atomically), keeping the points it has that
+    ``points`` does not name; a replaced point keeps its place, new ones follow in the given order."""
+    path = Path(path)
+    merged = load_operating_points(path) if path.is_file() else {}
+    merged.update(points)
+    save_operating_points(path, merged)
+
+
 def resolve_operating_point(model_dir: str | Path, name: str | None = None) -> OperatingPoint:
     """The operating point ``name`` from ``model_dir/viterbi_calibration.json``.
 
