@@ -590,7 +590,8 @@ def redact_command(
     dequantize: Dequantize = typer.Option(
         "linear",
         "--dequantize",
-        help="Quantized models: expand the Linear weights once (linear), none (least memory) or all.",
+        help="Quantized models: expand the Linear weights and small embeddings once (linear), none (least "
+        "memory) or all.",
     ),
     validate: ValidateOption = "default",
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o or --vault file."),

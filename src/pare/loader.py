@@ -35,10 +35,11 @@ def load(path: str | Path, dequantize: Dequantize = "none"):
 
     Quantized directories get ``QuantLinear``/``QuantEmbedding`` modules that hold a one-byte level index per
     weight (unpacked once from the stored bits) and dequantize by table look-up on the fly (``"none"``: memory
-    stays compressed). ``"all"`` expands every weight once, giving a plain model. ``"linear"`` expands the
-    Linear weights once and keeps embeddings compressed: a Linear layer uses all of its weight at every forward,
-    and expanding it each time costs as much as the matmul itself at batch 1, while an embedding expands only
-    the rows it looks up. Other directories load with ``transformers``.
+    stays compressed). ``"all"`` expands every weight once, giving a plain model. ``"linear"`` expands every
+    weight once but the token embedding's, which stays compressed: a Linear layer uses all of its weight at
+    every forward, and a position or token-type table nearly all, so expanding them each time costs as much as
+    the matmul itself at batch 1, while the token embedding (most of a small model's weights) expands only the
+    rows it looks up. Other directories load with ``transformers``.
     """
 
     if dequantize not in DEQUANTIZE:

@@ -90,11 +90,12 @@ def test_quantized_model_is_close_and_survives_save_load(tiny, tmp_path, method,
     )
 
 
-def test_linear_dequantize_mode_expands_linear_layers_only(tiny, tmp_path):
+def test_linear_dequantize_mode_keeps_only_the_token_embedding_compressed(tiny, tmp_path):
     out = save_quantized(quantize(tiny, make_batches(), QuantConfig(bits=4.0)), tiny, tmp_path / "q")
     ids = make_batches(1, seed=3)[0]["input_ids"]
     mixed, lazy = pare.load(out, dequantize="linear"), pare.load(out)
     assert isinstance(mixed.bert.embeddings.word_embeddings, QuantEmbedding)
+    assert type(mixed.bert.embeddings.position_embeddings) is torch.nn.Embedding
     assert type(mixed.classifier) is torch.nn.Linear
     assert type(mixed.bert.encoder.layer[0].attention.self.query) is torch.nn.Linear
     assert torch.equal(mixed.classifier.weight, lazy.classifier.weight)

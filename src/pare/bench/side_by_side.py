@@ -11,16 +11,48 @@ import argparse
 import json
 import statistics
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import torch
 
 from pare.loader import DEQUANTIZE
 
 
-def _seconds(model, ids: torch.Tensor, mask: torch.Tensor) -> float:
+def _seconds(run: Callable[[], object]) -> float:
     started = time.perf_counter()
-    model(input_ids=ids, attention_mask=mask)
+    run()
     return time.perf_counter() - started
+
+
+@dataclass
+class Alternated:
+    """Two callables timed side by side: median seconds of each, and baseline / model per round."""
+
+    baseline_s: float
+    model_s: float
+    ratios: list[float]
+
+    @property
+    def speedup(self) -> float:
+        """The median per-round ratio: robust to drift that slows both calls of a round alike."""
+        return statistics.median(self.ratios)
+
+
+def alternate(baseline: Callable[[], object], model: Callable[[], object], rounds: int) -> Alternated:
+    """Time ``baseline`` and ``model`` once each per round, after one warm-up each, swapping which goes first
+    every round (so neither always runs on caches the other warmed or cooled)."""
+    _seconds(baseline), _seconds(model)  # warm-up
+    base_times, model_times, ratios = [], [], []
+    for i in range(rounds):
+        if i % 2:
+            m_s, b_s = _seconds(model), _seconds(baseline)
+        else:
+            b_s, m_s = _seconds(baseline), _seconds(model)
+        base_times.append(b_s)
+        model_times.append(m_s)
+        ratios.append(b_s / m_s)
+    return Alternated(statistics.median(base_times), statistics.median(model_times), ratios)
 
 
 def main() -> None:
@@ -48,21 +80,16 @@ def main() -> None:
         for batch in (int(b) for b in args.batch_sizes.split(",")):
             ids = torch.randint(5, vocab, (batch, args.seq_len), generator=generator)
             mask = torch.ones_like(ids)
-            _seconds(baseline, ids, mask), _seconds(model, ids, mask)  # warm-up
-            base_times, model_times, ratios = [], [], []
-            for i in range(args.rounds):
-                if i % 2:
-                    m_s, b_s = _seconds(model, ids, mask), _seconds(baseline, ids, mask)
-                else:
-                    b_s, m_s = _seconds(baseline, ids, mask), _seconds(model, ids, mask)
-                base_times.append(b_s)
-                model_times.append(m_s)
-                ratios.append(b_s / m_s)
+            timed = alternate(
+                lambda ids=ids, mask=mask: baseline(input_ids=ids, attention_mask=mask),
+                lambda ids=ids, mask=mask: model(input_ids=ids, attention_mask=mask),
+                args.rounds,
+            )
             tokens = batch * args.seq_len
             result[batch] = {
-                "baseline_tokens_per_s": tokens / statistics.median(base_times),
-                "tokens_per_s": tokens / statistics.median(model_times),
-                "speedup": statistics.median(ratios),
+                "baseline_tokens_per_s": tokens / timed.baseline_s,
+                "tokens_per_s": tokens / timed.model_s,
+                "speedup": timed.speedup,
             }
     print(json.dumps(result))
 

@@ -1,14 +1,16 @@
 """Quantized Linear and Embedding modules: weights are looked up in level tables on the fly.
 
 A weight of shape ``(rows, cols)`` is cut into groups of ``group_size`` consecutive weights of a row. Group
-``g`` has a width ``bits[g]``; the groups of width ``b`` (in ascending ``g``) keep their level indices in
-``codes{b}`` and their levels in ``table{b}``. Dequantizing group ``g`` is ``table{b}[p, codes{b}[p]]`` with
-``p`` its position among the groups of width ``b``.
+``g`` has a width ``bits[g]`` and a table of ``2^bits[g]`` levels; each of its weights stores the index of its
+level.
 
-The file stores the indices bit-packed (``idx{b}``); here they are unpacked once, at construction, to one byte
-per weight: reading bit fields at every forward cost several times the matmul itself at batch 1, while a byte
-index keeps the weight at a quarter of its float32 size (plus the tables) and dequantizes with a single gather
-per width.
+The file stores the indices bit-packed, per width; here they are unpacked once, at construction, to one byte
+per weight (``codes``), and every group's table goes into one flat float32 ``levels`` tensor, the group's
+table starting at ``base[g]``. Dequantizing any set of groups is then one index add and one gather, whatever
+the widths: reading bit fields at every forward cost several times the matmul itself at batch 1, and a loop
+over widths (a mask, a ``nonzero``, a gather and a scatter per width) made an embedding look-up cost 10-100
+times ``nn.Embedding``'s, enough to make the whole model slower than its unquantized parent. A byte index
+keeps the weight at a quarter of its float32 size (plus the tables).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from pare.quant.codebook import unpack
 
 
 class QuantWeight(nn.Module):
-    """A ``(rows, cols)`` weight: per-group widths, level tables and a one-byte level index per weight."""
+    """A ``(rows, cols)`` weight: per-group widths, one flat level table and a one-byte level index per
+    weight. ``packed[b]``/``tables[b]``: the bit-packed indices and the levels ``(groups, 2^b)`` of the
+    ``b``-wide groups, in ascending group order."""
 
     def __init__(
         self,
@@ -34,42 +38,47 @@ class QuantWeight(nn.Module):
         super().__init__()
         self.shape = (int(shape[0]), int(shape[1]))
         self.group_size = int(group_size)
-        self.widths = sorted(int(b) for b in packed)
         bits = bits.to(torch.uint8)
-        pos = torch.zeros(bits.numel(), dtype=torch.int64)
-        for b in self.widths:
+        codes = torch.empty(bits.numel(), self.group_size, dtype=torch.uint8)
+        base = torch.empty(bits.numel(), dtype=torch.int64)
+        flat, start = [], 0
+        for b in sorted(int(b) for b in packed):
             members = (bits == b).nonzero().squeeze(1)
-            pos[members] = torch.arange(members.numel())
-            self.register_buffer(f"members{b}", members, persistent=False)
-            self.register_buffer(f"codes{b}", unpack(packed[b], b, self.group_size).to(torch.uint8))
-            self.register_buffer(f"table{b}", tables[b].float())
+            codes[members] = unpack(packed[b], b, self.group_size).to(torch.uint8)
+            table = tables[b].float()
+            base[members] = start + table.shape[1] * torch.arange(members.numel())
+            flat.append(table.reshape(-1))
+            start += table.numel()
         self.register_buffer("bits", bits)
-        self.register_buffer("pos", pos, persistent=False)
+        self.register_buffer("codes", codes)
+        self.register_buffer("levels", torch.cat(flat))
+        # int32 indices where they reach every level: building and reading them moves half the bytes of int64
+        index_dtype = torch.int32 if start <= torch.iinfo(torch.int32).max else torch.int64
+        self.register_buffer("base", base.to(index_dtype), persistent=False)
+        # a row's groups are consecutive: row r holds groups r*per_row + row_groups
+        self.per_row = self.shape[1] // self.group_size
+        self.register_buffer("row_groups", torch.arange(self.per_row), persistent=False)
 
-    def groups(self, gid: torch.Tensor) -> torch.Tensor:
-        """Dequantized groups ``gid`` (any 1-D index tensor), ``(len(gid), group_size)`` float32."""
-        out = torch.empty(gid.numel(), self.group_size, device=self.bits.device)
-        width, pos = self.bits[gid], self.pos[gid]
-        for b in self.widths:
-            sel = (width == b).nonzero().squeeze(1)
-            if sel.numel():
-                p = pos[sel]
-                out[sel] = getattr(self, f"table{b}")[p].gather(1, getattr(self, f"codes{b}")[p].long())
-        return out
+    def _expand(self, codes: torch.Tensor, base: torch.Tensor) -> torch.Tensor:
+        """The levels of groups with indices ``codes`` ``(n, group_size)`` and table starts ``base`` ``(n,)``.
+
+        Widened first, then added in place: a broadcast add of uint8 to a wider integer (type promotion) runs
+        many times slower on CPU.
+        """
+        index = codes.to(base.dtype).add_(base[:, None])
+        return self.levels.index_select(0, index.view(-1)).view(codes.shape)
 
     def dequantize(self) -> torch.Tensor:
-        """The full ``(rows, cols)`` float32 weight: one gather per width, written to its groups' rows."""
-        out = torch.empty(self.bits.numel(), self.group_size, device=self.bits.device)
-        for b in self.widths:
-            levels = getattr(self, f"table{b}").gather(1, getattr(self, f"codes{b}").long())
-            out.index_copy_(0, getattr(self, f"members{b}"), levels)
-        return out.reshape(self.shape)
+        """The full ``(rows, cols)`` float32 weight."""
+        return self._expand(self.codes, self.base).reshape(self.shape)
 
     def rows(self, ids: torch.Tensor) -> torch.Tensor:
         """Only the rows ``ids`` (an embedding lookup), ``(len(ids), cols)``: other rows are not expanded."""
-        per_row = self.shape[1] // self.group_size
-        gid = ids.reshape(-1, 1) * per_row + torch.arange(per_row, device=ids.device)
-        return self.groups(gid.reshape(-1)).reshape(-1, self.shape[1])
+        gid = ids.reshape(-1)
+        if self.per_row > 1:
+            gid = (gid[:, None] * self.per_row + self.row_groups).reshape(-1)
+        codes, base = self.codes.index_select(0, gid), self.base.index_select(0, gid)
+        return self._expand(codes, base).reshape(-1, self.shape[1])
 
 
 class QuantLinear(nn.Module):

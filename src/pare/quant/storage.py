@@ -119,17 +119,35 @@ def owned_weights(manifest: dict) -> set[str]:
     return {f"{m}.weight" for e in manifest["tensors"].values() for m in [e["module"], *e["aliases"]]}
 
 
+def token_embedding(model: nn.Module) -> nn.Module | None:
+    """The model's token embedding (``get_input_embeddings``), or None where the model does not say."""
+    try:
+        return model.get_input_embeddings()
+    except (AttributeError, NotImplementedError):
+        return None
+
+
 def install_quantized(
     model: nn.Module, manifest: dict, quantized: dict[str, QuantWeight], dequantize: str = "none"
 ) -> None:
     """Put the quantized weights into ``model``: ``QuantLinear``/``QuantEmbedding`` in place of each owning
-    module, or the expanded weight copied in (``dequantize``: ``"all"``; ``"linear"``: Linear modules)."""
+    module, or the expanded weight copied in: every weight for ``"all"``; for ``"linear"``, every weight but
+    the token embedding's (but every embedding's, where the model names no token embedding).
+
+    Under ``"linear"`` only the token embedding stays compressed: it holds most of a small model's weights and
+    a forward reads only its tokens' rows. Every forward reads a Linear weight whole, and a position or
+    token-type table nearly so: expanding them at each call cost as much as the matmul at batch 1 (the two
+    small tables' look-ups alone made a 1-block model several percent slower than its parent), so they are
+    expanded once, here.
+    """
+    tokens = token_embedding(model)
     for name, entry in manifest["tensors"].items():
         qweight = quantized[name]
         for module_name in [entry["module"], *entry["aliases"]]:
             module = model.get_submodule(module_name)
             embedding = isinstance(module, nn.Embedding)
-            if dequantize == "all" or (dequantize == "linear" and not embedding):
+            compressed = embedding and (tokens is None or module is tokens)
+            if dequantize == "all" or (dequantize == "linear" and not compressed):
                 with torch.no_grad():
                     module.weight.copy_(qweight.dequantize().to(module.weight.dtype))
                 continue
