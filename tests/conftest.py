@@ -62,14 +62,17 @@ def tiny_bert(tmp_path_factory) -> Callable[..., Path]:
 
 @pytest.fixture
 def run_pare(monkeypatch, capsys) -> Callable[..., tuple[int, str, str]]:
-    """``run_pare(*args)`` runs ``pare ARGS`` in this process: (exit status, stdout, stderr)."""
+    """``run_pare(*args, stdin=None)`` runs ``pare ARGS`` in this process: (exit status, stdout, stderr)."""
+    import io
     import sys
 
     from pare.cli import main
 
-    def run(*args: object) -> tuple[int, str, str]:
+    def run(*args: object, stdin: bytes | None = None) -> tuple[int, str, str]:
         capsys.readouterr()  # what the test printed before, for example while saving a model
         monkeypatch.setattr(sys, "argv", ["pare", *map(str, args)])
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
         try:
             main()
             code = 0

@@ -259,17 +259,23 @@ def atomic_file(
             tmp.unlink()
 
 
-def read_utf8(path: str | Path, what: str = "a text file") -> str:
-    """A whole UTF-8 file; missing, unreadable or undecodable files are a ``PareError`` naming FILE[:LINE]."""
+def read_bytes(path: str | Path, what: str = "a file", missing: str = "file") -> bytes:
+    """A whole file; missing or unreadable is a ``PareError``: "PATH: no such {missing}", "PATH: is a directory,
+    expected {what}", or "PATH: cannot read (reason)"."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
-        raise PareError(f"{path}: no such file") from None
+        raise PareError(f"{path}: no such {missing}") from None
     except IsADirectoryError:
         raise PareError(f"{path}: is a directory, expected {what}") from None
     except OSError as err:
         raise PareError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def read_utf8(path: str | Path, what: str = "a text file") -> str:
+    """A whole UTF-8 file; missing, unreadable or undecodable files are a ``PareError`` naming FILE[:LINE]."""
+    data = read_bytes(path, what)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 
 import pytest
-
-from pare.cli import main
 
 PP = "<PRIVATE_PERSON>"
 
 
 @pytest.fixture
-def pare(monkeypatch, capsys):
+def pare(run_pare):
     """``pare(*args, stdin=None)``: (exit status, stdout, stderr) of ``pare ARGS`` in this process."""
-
-    def run(*args: object, stdin: bytes | None = None) -> tuple[int, str, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "argv", ["pare", *map(str, args)])
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-        try:
-            main()
-            code = 0
-        except SystemExit as exit_info:
-            code = exit_info.code if isinstance(exit_info.code, int) else 1
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return run_pare
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESSIV
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from pare.errors import PareError
+from pare.io import read_bytes
 
 KEY_ENV = "PARE_KEY"
 _SALT = b"pare.pii keys v1"
@@ -94,12 +95,7 @@ def load_secret(key_file: str | Path | None, env_value: str | None) -> bytes | N
     (the value of ``PARE_KEY``), else ``None``. An empty or unreadable key file is a ``PareError``."""
     if key_file is not None:
         path = Path(key_file)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise PareError(f"{path}: no such key file") from None
-        except OSError as err:
-            raise PareError(f"{path}: cannot read the key file ({err.strerror})") from None
+        data = read_bytes(path, "a key file", missing="key file")
         data = data.removesuffix(b"\n").removesuffix(b"\r")
         if not data:
             raise PareError(f"{path}: the key file is empty")

@@ -24,7 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from pare.errors import PareError
-from pare.io import atomic_file
+from pare.io import atomic_file, read_bytes
 from pare.pii.anonymize import DocumentRedaction
 from pare.pii.keys import KeyRing
 
@@ -123,13 +123,5 @@ def write_vault(
 
 def read_vault(path: str | Path, keys: KeyRing) -> Vault:
     """Read and decrypt the vault at ``path``."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PareError(f"{path}: no such vault file") from None
-    except IsADirectoryError:
-        raise PareError(f"{path}: is a directory, expected a vault file") from None
-    except OSError as err:
-        raise PareError(f"{path}: cannot read ({err.strerror})") from None
+    data = read_bytes(path, "a vault file", missing="vault file")
     return Vault.from_bytes(data, keys, str(path))
