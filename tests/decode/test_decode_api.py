@@ -67,8 +67,9 @@ def test_rows_without_tokens():
     assert argmax_decode(scores, mask)[1] == []
     assert decode_spans(scores, TAXONOMY, mask)[1] == []
     marg = token_marginals(scores, TAXONOMY, mask)
-    assert not torch.isnan(marg).any()
-    assert torch.all(marg[1] == 0)
+    assert isinstance(marg, np.ndarray) and marg.dtype == np.float64
+    assert not np.isnan(marg).any()
+    assert np.all(marg[1] == 0)
     empty = torch.zeros(2, 0, 33)
     assert viterbi_decode(empty, TAXONOMY) == [[], []]
     assert decode_spans(empty, TAXONOMY, method="argmax") == [[], []]
@@ -81,7 +82,7 @@ def test_padding_scores_are_ignored():
     garbage = scores.clone()
     garbage[0, 3:] = float("nan")
     assert viterbi_decode(garbage, TAXONOMY, mask) == viterbi_decode(scores, TAXONOMY, mask)
-    assert torch.equal(token_marginals(garbage, TAXONOMY, mask), token_marginals(scores, TAXONOMY, mask))
+    assert np.array_equal(token_marginals(garbage, TAXONOMY, mask), token_marginals(scores, TAXONOMY, mask))
 
 
 def test_argmax_decode_and_its_span_scores():
@@ -135,9 +136,9 @@ def test_impossible_row_gives_zero_probabilities_not_nan():
     scores, _, _ = random_batch(3, 2, 4)
     scores[1, 2] = float("-inf")
     marg = token_marginals(scores, TAXONOMY)
-    assert not torch.isnan(marg).any()
-    assert torch.all(marg[1] == 0)
-    np.testing.assert_allclose(marg[0].sum(-1).numpy(), 1.0)
+    assert not np.isnan(marg).any()
+    assert np.all(marg[1] == 0)
+    np.testing.assert_allclose(marg[0].sum(-1), 1.0)
     paths = viterbi_decode(scores, TAXONOMY)
     assert [len(p) for p in paths] == [4, 4]
     spans = decode_spans(scores, TAXONOMY)

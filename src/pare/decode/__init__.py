@@ -7,6 +7,9 @@ mask with holes is a ``PareError``). Optional per-token constraints of the const
 (no span starts or ends inside a word) and ``breaks`` (no span continues across a paragraph break). Outputs
 have one entry per real token. See ``pare.decode.marginals`` for the exact definition of a span's score and
 ``pare.decode.transitions`` for the constraints and biases.
+
+Everything here is numpy: importing it imports neither torch nor transformers (the onnxruntime backend
+has neither); torch tensors are recognised by their methods and converted once.
 """
 
 from pare.decode.calibration import (

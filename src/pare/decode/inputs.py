@@ -1,24 +1,36 @@
-"""Shared input checks: scores as a float64 array, the mask as per-row lengths.
+"""Shared input checks: scores as a float64 array, the mask as per-row lengths, per-token constraints.
 
-Decoding runs in numpy on the CPU: its per-token steps are small (batch × labels × labels) and torch's
-intra-op thread pool makes each of them far slower on a shared CPU, while numpy runs them in the caller's
-thread. Torch tensors (any device) are accepted and copied to the CPU once.
+Decoding runs in numpy on the CPU and never imports torch (the onnxruntime path has none): its per-token
+steps are small (batch × labels × labels) and torch's intra-op thread pool makes each of them far slower on
+a shared CPU, while numpy runs them in the caller's thread. Torch tensors (any device) are still accepted:
+they are recognised by their methods and copied to the CPU once.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
 import numpy as np
-import torch
 
 from pare.errors import PareError
 
+ArrayLike = Any  # a numpy array, a torch tensor (any device, any dtype) or nested lists
 
-def as_scores(scores: torch.Tensor | np.ndarray, n_labels: int | None = None) -> np.ndarray:
+
+def to_numpy(x: ArrayLike) -> ArrayLike:
+    """A torch tensor as a CPU numpy array (floating point as float64: bfloat16 has no numpy dtype);
+    anything else unchanged. Duck-typed, so that decoding works without torch installed."""
+    if hasattr(x, "detach") and hasattr(x, "numpy") and hasattr(x, "is_floating_point"):
+        x = x.detach().cpu()
+        return x.double().numpy() if x.is_floating_point() else x.numpy()
+    return x
+
+
+def as_scores(scores: ArrayLike, n_labels: int | None = None) -> np.ndarray:
     """``scores`` as a float64 array shaped (batch, tokens, labels)."""
-    if isinstance(scores, torch.Tensor):
-        array = scores.detach().to(device="cpu", dtype=torch.float64).numpy()
-    else:
-        array = np.asarray(scores, dtype=np.float64)
+    array = np.asarray(to_numpy(scores), dtype=np.float64)
     if array.ndim != 3:
         raise PareError(f"scores must be shaped (batch, tokens, labels), got shape {array.shape}")
     if array.shape[-1] == 0:
@@ -28,7 +40,7 @@ def as_scores(scores: torch.Tensor | np.ndarray, n_labels: int | None = None) ->
     return array
 
 
-def as_lengths(mask: torch.Tensor | np.ndarray | None, scores: np.ndarray) -> np.ndarray:
+def as_lengths(mask: ArrayLike | None, scores: np.ndarray) -> np.ndarray:
     """Per-row number of real tokens (int64, (batch,)) from a (batch, tokens) bool/int mask; ``None``: all real.
 
     Real tokens must be a prefix of each row (padding only at the end): a mask with holes is a
@@ -38,8 +50,7 @@ def as_lengths(mask: torch.Tensor | np.ndarray | None, scores: np.ndarray) -> np
     if mask is None:
         lengths = np.full(batch, tokens, dtype=np.int64)
     else:
-        m = mask.detach().cpu().numpy() if isinstance(mask, torch.Tensor) else np.asarray(mask)
-        m = m != 0
+        m = np.asarray(to_numpy(mask)) != 0
         if m.shape != (batch, tokens):
             raise PareError(f"mask must be shaped (batch, tokens) = {(batch, tokens)}, got {m.shape}")
         lengths = m.sum(axis=1).astype(np.int64)
@@ -106,3 +117,28 @@ def as_breaks(breaks, lengths: np.ndarray, tokens: int) -> np.ndarray | None:
             raise PareError(f"breaks row {b} has {len(row)} entries for {n} real tokens")
         out[b, 1:n] = np.asarray(row[1:n], dtype=bool)
     return out
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Checked decoder inputs: ``emit`` float64 (batch, tokens, labels), ``lengths`` (batch,) real tokens
+    per row, ``joined`` and ``breaks`` (batch, tokens) bool or ``None`` (``as_joined``, ``as_breaks``)."""
+
+    emit: np.ndarray
+    lengths: np.ndarray
+    joined: np.ndarray | None
+    breaks: np.ndarray | None
+
+
+def as_batch(
+    scores: ArrayLike,
+    n_labels: int,
+    mask: ArrayLike | None,
+    word_ids: Sequence[Sequence[int | None]] | np.ndarray | None,
+    breaks: Sequence[Sequence[bool]] | np.ndarray | None,
+) -> Batch:
+    """Check and convert the inputs of the constrained decoders once (``PareError`` on bad ones)."""
+    emit = as_scores(scores, n_labels)
+    lengths = as_lengths(mask, emit)
+    tokens = emit.shape[1]
+    return Batch(emit, lengths, as_joined(word_ids, lengths, tokens), as_breaks(breaks, lengths, tokens))

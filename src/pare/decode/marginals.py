@@ -29,10 +29,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import torch
 
-from pare.decode.inputs import as_breaks, as_joined, as_lengths, as_scores, valid_tokens
-from pare.decode.transitions import OperatingPoint, Transitions, build_transitions
+from pare.decode.inputs import ArrayLike, Batch, as_batch, valid_tokens
+from pare.decode.transitions import PAD, OperatingPoint, Transitions, build_transitions, step_kinds
 from pare.errors import PareError
 from pare.labels import Taxonomy, TokenSpan
 
@@ -59,75 +58,64 @@ class ForwardBackward:
 class _Chain:
     """The constrained chain in probability space, scaled so nothing overflows.
 
-    ``emit[b, t, j] = top[b, t] + log(pe[b, t, j])`` with ``pe`` in [0, 1] and ``trans = shift + log(ptrans)``
-    (likewise ``within``, ``close`` and ``within_close``); the ``_t`` matrices are transposed for the backward
-    pass. ``live`` marks real tokens, ``joined`` tokens that continue the previous token's word, ``breaks``
-    tokens after a paragraph break, ``pend`` the end potentials per row.
+    ``emit[b, t, j] = top[b, t] + log(pe[b, t, j])`` with ``pe`` in [0, 1]; the step into a token of kind
+    ``k`` (``pare.decode.transitions.step_kinds``) is ``trans_k = shift + log(forward[k])``, except on
+    padding, where ``forward[PAD]`` is exactly the identity (no shift). ``backward`` holds the transposed
+    matrices, ``backward_close`` those without span continuations (BIO only, else ``None``). ``offset`` is
+    the log factor each step takes out: ``top + shift`` on real tokens, 0 on padding. ``kinds`` (batch,
+    steps) and ``shared`` (per step) are ``step_kinds``'s.
     """
 
     pe: np.ndarray
     top: np.ndarray
-    shift: float
-    ptrans: np.ndarray
-    ptrans_t: np.ndarray
-    pwithin: np.ndarray
-    pwithin_t: np.ndarray
-    pclose: np.ndarray
-    pclose_t: np.ndarray
-    pwithin_close_t: np.ndarray
+    offset: np.ndarray
+    forward: np.ndarray
+    backward: np.ndarray
+    backward_close: np.ndarray | None
     pstart: np.ndarray
     pend: np.ndarray
-    live: np.ndarray
-    joined: np.ndarray
-    breaks: np.ndarray
-    bioes: bool
+    kinds: np.ndarray
+    shared: list[int]
 
 
 def _scaled_chain(
-    emit: np.ndarray, trans: Transitions, live: np.ndarray, joined: np.ndarray | None, breaks: np.ndarray
+    emit: np.ndarray, trans: Transitions, live: np.ndarray, kinds: np.ndarray, shared: list[int]
 ) -> _Chain:
     """The chain of ``emit`` (already cut to the steps, padding 0) and ``trans`` in scaled probability space."""
     top = emit.max(axis=2)
     top = np.where(np.isfinite(top), top, 0.0)
-    pe = np.exp(emit - top[..., None])
     finite = np.isfinite(trans.matrix)
     shift = float(trans.matrix[finite].max()) if finite.any() else 0.0
-    ptrans = np.exp(trans.matrix - shift)
-    pwithin = np.exp(trans.within - shift)
-    pclose = np.exp(trans.close - shift)
+
+    def scaled(closing: bool) -> np.ndarray:
+        mats = np.exp(trans.by_kind(closing) - shift)
+        mats[PAD] = np.eye(len(trans.start))  # padding carries the chain over exactly
+        return mats
+
+    forward = scaled(False)
+    bio = trans.taxonomy.scheme != "BIOES"
     return _Chain(
-        pe=pe,
+        pe=np.exp(emit - top[..., None]),
         top=top,
-        shift=shift,
-        ptrans=ptrans,
-        ptrans_t=np.ascontiguousarray(ptrans.T),
-        pwithin=pwithin,
-        pwithin_t=np.ascontiguousarray(pwithin.T),
-        pclose=pclose,
-        pclose_t=np.ascontiguousarray(pclose.T),
-        pwithin_close_t=np.ascontiguousarray(np.exp(trans.within_close - shift).T),
+        offset=np.where(live, top + shift, 0.0),
+        forward=forward,
+        backward=np.ascontiguousarray(forward.transpose(0, 2, 1)),
+        backward_close=np.ascontiguousarray(scaled(True).transpose(0, 2, 1)) if bio else None,
         pstart=np.exp(trans.start),
-        pend=np.broadcast_to(np.exp(trans.end), (emit.shape[0], len(trans.end))),
-        live=live,
-        joined=(np.zeros(live.shape, dtype=bool) if joined is None else joined)[:, : live.shape[1]],
-        breaks=breaks,
-        bioes=trans.taxonomy.scheme == "BIOES",
+        pend=np.exp(trans.end),
+        kinds=kinds,
+        shared=shared,
     )
 
 
-def _step(
-    chain: _Chain, x: np.ndarray, t: int, normal: np.ndarray, word: np.ndarray, cut: np.ndarray
-) -> np.ndarray:
-    """``x @ normal``, or ``x @ word`` for the rows whose token ``t`` continues a word, or ``x @ cut`` for
-    those whose token ``t`` follows a paragraph break (applied last: the break wins, as in Viterbi)."""
-    out = x @ normal
-    inside = chain.joined[:, t]
-    if inside.any():
-        out[inside] = x[inside] @ word
-    after = chain.breaks[:, t]
-    if after.any():
-        out[after] = x[after] @ cut
-    return out
+def _step(chain: _Chain, x: np.ndarray, mats: np.ndarray, t: int) -> np.ndarray:
+    """``x[b] @ mats[k]`` with ``k`` row ``b``'s kind of step into token ``t``: one matrix product for the
+    whole batch when the rows share the kind (most tokens), else the batch times each kind, picked per row
+    (cheaper than gathering a matrix per row)."""
+    kind = chain.shared[t]
+    if kind >= 0:
+        return x @ mats[kind]
+    return np.matmul(x, mats)[chain.kinds[:, t], np.arange(len(x))]
 
 
 def _normalize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -141,43 +129,41 @@ def _forward(chain: _Chain) -> tuple[np.ndarray, np.ndarray]:
     """``a`` (batch, steps, labels) and ``scale`` (batch, steps) with ``alpha = log(a) + scale``.
 
     ``alpha[t, j] = log sum_i exp(alpha[t-1, i] + trans[i, j]) + emit[t, j]``; a padded step carries
-    ``a[t-1]`` over unchanged (its factor is 1).
+    ``a[t-1]`` over unchanged (identity matrix, ``pe`` 1, offset 0).
     """
-    pe, top, live = chain.pe, chain.top, chain.live
-    batch, steps = live.shape
+    pe = chain.pe
+    batch, steps = chain.offset.shape
     a = np.empty_like(pe)
     scale = np.empty((batch, steps))
     a[:, 0], scale[:, 0] = _normalize(chain.pstart * pe[:, 0])
-    scale[:, 0] += top[:, 0]
+    scale[:, 0] += chain.top[:, 0]
     for t in range(1, steps):
-        on = live[:, t]
-        stepped = _step(chain, a[:, t - 1], t, chain.ptrans, chain.pwithin, chain.pclose)
-        a[:, t], log_factor = _normalize(np.where(on[:, None], stepped * pe[:, t], a[:, t - 1]))
-        scale[:, t] = scale[:, t - 1] + log_factor + np.where(on, top[:, t] + chain.shift, 0.0)
+        stepped = _step(chain, a[:, t - 1], chain.forward, t)
+        a[:, t], log_factor = _normalize(stepped * pe[:, t])
+        scale[:, t] = scale[:, t - 1] + log_factor + chain.offset[:, t]
     return a, scale
 
 
 def _backward(chain: _Chain) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``b``, ``c`` (batch, steps, labels) and ``rest`` (batch, steps) with ``beta = log(b) + rest``.
 
-    ``beta_close = log(c) + rest``; in BIOES ``c`` is ``b``. ``beta[t, i] = log sum_j exp(trans[i, j] + emit[t+1, j] + beta[t+1, j])``; at and after a row's last real
-    token it restarts from the end potentials.
+    ``beta_close = log(c) + rest``; in BIOES ``c`` is ``b``.
+    ``beta[t, i] = log sum_j exp(trans[i, j] + emit[t+1, j] + beta[t+1, j])``, from the end potentials at
+    the last step; padded steps carry them back unchanged to each row's last real token (identity matrix,
+    ``pe`` 1, offset 0).
     """
-    pe, top, live, pend = chain.pe, chain.top, chain.live, chain.pend
-    batch, steps = live.shape
+    pe = chain.pe
+    batch, steps = chain.offset.shape
     b = np.empty_like(pe)
-    c = b if chain.bioes else np.empty_like(pe)
-    b[:, -1] = c[:, -1] = pend
+    c = b if chain.backward_close is None else np.empty_like(pe)
+    b[:, -1] = c[:, -1] = chain.pend
     rest = np.zeros((batch, steps))
     for t in range(steps - 2, -1, -1):
-        on = live[:, t + 1]
         y = pe[:, t + 1] * b[:, t + 1]
-        stepped = _step(chain, y, t + 1, chain.ptrans_t, chain.pwithin_t, chain.pclose_t)
-        b[:, t], log_factor = _normalize(np.where(on[:, None], stepped, pend))
-        rest[:, t] = log_factor + np.where(on, top[:, t + 1] + chain.shift + rest[:, t + 1], 0.0)
-        if not chain.bioes:
-            closed = _step(chain, y, t + 1, chain.pclose_t, chain.pwithin_close_t, chain.pclose_t)
-            c[:, t] = np.where(on[:, None], closed, pend) / np.exp(log_factor)[:, None]
+        b[:, t], log_factor = _normalize(_step(chain, y, chain.backward, t + 1))
+        rest[:, t] = log_factor + (chain.offset[:, t + 1] + rest[:, t + 1])
+        if chain.backward_close is not None:
+            c[:, t] = _step(chain, y, chain.backward_close, t + 1) / np.exp(log_factor)[:, None]
     return b, c, rest
 
 
@@ -202,45 +188,44 @@ def forward_backward(
     live = valid_tokens(lengths, steps)
     emit = np.where(live[..., None], emit[:, :steps], 0.0)
     cut = np.zeros(live.shape, dtype=bool) if breaks is None else breaks[:, :steps] & live
-    chain = _scaled_chain(emit, trans, live, joined, cut)
+    chain = _scaled_chain(emit, trans, live, *step_kinds(lengths, steps, joined, cut))
     a, scale = _forward(chain)
     b, c, rest = _backward(chain)
     with np.errstate(divide="ignore"):
         alpha = np.log(a) + scale[..., None]
         beta = np.log(b) + rest[..., None]
-        beta_close = beta if chain.bioes else np.log(c) + rest[..., None]
+        beta_close = beta if c is b else np.log(c) + rest[..., None]
         log_z = np.log((a[:, -1] * chain.pend).sum(axis=1)) + scale[:, -1]
     return ForwardBackward(emit, cut, alpha, beta, beta_close, log_z, lengths)
 
 
 def token_marginals(
-    scores: torch.Tensor | np.ndarray,
+    scores: ArrayLike,
     labels: Sequence[str] | Taxonomy,
-    mask: torch.Tensor | np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
-) -> torch.Tensor:
-    """``P(y_t = j)`` under the constrained chain: float64 CPU tensor (batch, tokens, labels), 0 on padding.
+) -> np.ndarray:
+    """``P(y_t = j)`` under the constrained chain: float64 array (batch, tokens, labels), 0 on padding.
 
     Each real token's row sums to 1 (a row whose every valid path has zero potential is all 0). With
     ``word_ids``, only paths whose spans start and end at word boundaries count; with ``breaks``, only paths
     without a span across a paragraph break (``viterbi_decode``).
     """
     trans = build_transitions(labels, biases)
-    emit = as_scores(scores, len(trans.taxonomy.labels))
-    lengths = as_lengths(mask, emit)
+    inputs = as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks)
+    emit, lengths = inputs.emit, inputs.lengths
     out = np.zeros_like(emit)
     if emit.shape[0] and emit.shape[1]:
-        tokens = emit.shape[1]
-        joined, cut = as_joined(word_ids, lengths, tokens), as_breaks(breaks, lengths, tokens)
-        fb = forward_backward(emit, lengths, trans, joined, cut)
+        fb = forward_backward(emit, lengths, trans, inputs.joined, inputs.breaks)
         steps = fb.alpha.shape[1]
         ok = valid_tokens(lengths, steps) & np.isfinite(fb.log_z)[:, None]
+        # P(y_t = j) = exp(alpha[t, j] + beta[t, j] - log Z)
         with np.errstate(invalid="ignore"):
             marg = np.exp(fb.alpha + fb.beta - fb.log_z[:, None, None])
         out[:, :steps] = np.where(ok[..., None], marg, 0.0)
-    return torch.from_numpy(out)
+    return out
 
 
 def span_log_probs(
@@ -279,10 +264,10 @@ def span_log_probs(
 
 
 def score_spans(
-    scores: torch.Tensor | np.ndarray,
+    scores: ArrayLike,
     labels: Sequence[str] | Taxonomy,
     spans: Sequence[Sequence[TokenSpan]],
-    mask: torch.Tensor | np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
@@ -294,42 +279,48 @@ def score_spans(
     a paragraph break scores 0).
     """
     trans = build_transitions(labels, biases)
-    emit = as_scores(scores, len(trans.taxonomy.labels))
-    lengths = as_lengths(mask, emit)
-    if len(spans) != emit.shape[0]:
-        raise PareError(f"got spans for {len(spans)} sequences but scores for {emit.shape[0]}")
+    return span_scores(as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks), trans, spans)
+
+
+def span_scores(
+    inputs: Batch, trans: Transitions, spans: Sequence[Sequence[TokenSpan]]
+) -> list[list[TokenSpan]]:
+    """``score_spans`` on checked inputs."""
+    rows, starts, ends, cats = _span_table(spans, inputs.lengths, trans)
+    if not len(rows):
+        return [[] for _ in spans]
+    # the chain runs only over rows with spans: on real text most rows (windows, documents) have none
+    scored = np.unique(rows)
+    fb = forward_backward(
+        inputs.emit[scored],
+        inputs.lengths[scored],
+        trans,
+        None if inputs.joined is None else inputs.joined[scored],
+        None if inputs.breaks is None else inputs.breaks[scored],
+    )
+    r = np.searchsorted(scored, rows)
+    with np.errstate(invalid="ignore"):
+        log_p = span_log_probs(fb, trans, r, starts, ends, cats)
+    # log Z = -inf: no path has positive potential, so no span has positive probability
+    log_p = np.where(np.isfinite(fb.log_z[r]), log_p, -np.inf)
+    probs = iter(np.clip(np.exp(log_p), 0.0, 1.0).tolist())
+    return [[TokenSpan(s.start, s.end, s.label, next(probs)) for s in row] for row in spans]
+
+
+def _span_table(
+    spans: Sequence[Sequence[TokenSpan]], lengths: np.ndarray, trans: Transitions
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Row, start, end and category index of every span (K,), checked against the rows' real tokens."""
+    if len(spans) != len(lengths):
+        raise PareError(f"got spans for {len(spans)} sequences but scores for {len(lengths)}")
     cat_index = {c: i for i, c in enumerate(trans.taxonomy.categories)}
-    rows: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    cats: list[int] = []
+    table: list[tuple[int, int, int, int]] = []
     for b, (row, n) in enumerate(zip(spans, lengths.tolist(), strict=True)):
         for s in row:
             if s.label not in cat_index:
                 raise PareError(f"span {s}: category {s.label!r} is not in the taxonomy")
             if not 0 <= s.start < s.end <= n:
                 raise PareError(f"span {s}: outside the {n} real tokens of sequence {b}")
-            rows.append(b)
-            starts.append(s.start)
-            ends.append(s.end)
-            cats.append(cat_index[s.label])
-    if not rows:
-        return [[] for _ in spans]
-    joined = as_joined(word_ids, lengths, emit.shape[1])
-    cut = as_breaks(breaks, lengths, emit.shape[1])
-    # the chain runs only over rows with spans: on real text most rows (windows, documents) have none
-    scored = np.unique(rows)
-    fb = forward_backward(
-        emit[scored],
-        lengths[scored],
-        trans,
-        None if joined is None else joined[scored],
-        None if cut is None else cut[scored],
-    )
-    r = np.searchsorted(scored, rows)
-    with np.errstate(invalid="ignore"):
-        log_p = span_log_probs(fb, trans, r, np.array(starts), np.array(ends), np.array(cats))
-    # log Z = -inf: no path has positive potential, so no span has positive probability
-    log_p = np.where(np.isfinite(fb.log_z[r]), log_p, -np.inf)
-    probs = iter(np.clip(np.exp(log_p), 0.0, 1.0).tolist())
-    return [[TokenSpan(s.start, s.end, s.label, next(probs)) for s in row] for row in spans]
+            table.append((b, s.start, s.end, cat_index[s.label]))
+    rows, starts, ends, cats = np.array(table, dtype=np.intp).reshape(-1, 4).T
+    return rows, starts, ends, cats

@@ -6,20 +6,19 @@ from collections.abc import Mapping, Sequence
 from typing import Literal
 
 import numpy as np
-import torch
 
-from pare.decode.inputs import as_scores
-from pare.decode.marginals import score_spans
-from pare.decode.transitions import OperatingPoint, as_taxonomy
-from pare.decode.viterbi import argmax_decode, viterbi_decode
+from pare.decode.inputs import ArrayLike, as_batch, as_scores
+from pare.decode.marginals import span_scores
+from pare.decode.transitions import OperatingPoint, as_taxonomy, build_transitions
+from pare.decode.viterbi import argmax_decode, best_paths
 from pare.errors import PareError
 from pare.labels import Taxonomy, TokenSpan, tags_to_spans
 
 
 def decode_spans(
-    scores: torch.Tensor | np.ndarray,
+    scores: ArrayLike,
     labels: Sequence[str] | Taxonomy,
-    mask: torch.Tensor | np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
     method: Literal["viterbi", "argmax"] = "viterbi",
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
@@ -39,9 +38,11 @@ def decode_spans(
     taxonomy = as_taxonomy(labels)
     names = taxonomy.labels
     if method == "viterbi":
-        paths = viterbi_decode(scores, taxonomy, mask, biases, word_ids, breaks)
-        spans = [tags_to_spans([names[i] for i in path]) for path in paths]
-        return score_spans(scores, taxonomy, spans, mask, biases, word_ids, breaks)
+        # inputs checked and transitions built once for both passes
+        trans = build_transitions(taxonomy, biases)
+        inputs = as_batch(scores, len(names), mask, word_ids, breaks)
+        paths = best_paths(inputs, trans)
+        return span_scores(inputs, trans, [tags_to_spans([names[i] for i in path]) for path in paths])
     if method != "argmax":
         raise PareError(f"unknown decoding method {method!r}; expected 'viterbi' or 'argmax'")
     emit = as_scores(scores, len(names))

@@ -13,6 +13,10 @@ only O→O and the transitions that continue a span are allowed there (``Transit
 Paragraph breaks: across a blank line no span continues, so only the transitions that end a span (or stay
 outside one) before the break and start afresh after it are allowed there (``Transitions.close``): BIOES
 O/E/S → O/B/S, BIO any → O/B.
+
+The decoders pick, per row and token, the matrix of the step into that token (``step_kinds``): ``BETWEEN``
+(``matrix``), ``WITHIN`` a word (``within``), after a ``BREAK`` (``close``; the break wins over a word) or
+``PAD`` (padding: the identity, which carries the chain over unchanged to the row's end).
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
+from pare.decode.inputs import valid_tokens
 from pare.errors import PareError
 from pare.labels import Taxonomy, split_tag
 
 NEG_INF = float("-inf")
+BETWEEN, WITHIN, BREAK, PAD = range(4)  # the kinds of step into a token, indices into ``Transitions.by_kind``
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,17 @@ class Transitions:
     within: np.ndarray
     within_close: np.ndarray
 
+    def by_kind(self, closing: bool = False) -> np.ndarray:
+        """(4, labels, labels): the step into a token of each kind (``BETWEEN``, ``WITHIN``, ``BREAK``, ``PAD``).
+
+        ``matrix``, ``within``, ``close`` and the identity (0 on the diagonal, ``-inf`` elsewhere); with
+        ``closing``, without the steps that continue a span: ``close``, ``within_close``, ``close``, identity.
+        """
+        identity = np.where(np.eye(len(self.start), dtype=bool), 0.0, NEG_INF)
+        if closing:
+            return np.stack([self.close, self.within_close, self.close, identity])
+        return np.stack([self.matrix, self.within, self.close, identity])
+
 
 def build_transitions(
     labels: Sequence[str] | Taxonomy, biases: OperatingPoint | Mapping[str, float] | None = None
@@ -110,36 +127,52 @@ def build_transitions(
     taxonomy = as_taxonomy(labels)
     point = as_operating_point(biases)
     parsed = [split_tag(label) for label in taxonomy.labels]
-    n = len(parsed)
     bioes = taxonomy.scheme == "BIOES"
-    matrix = np.full((n, n), NEG_INF)
-    continues = np.zeros((n, n), dtype=bool)
-    for i, (p, c) in enumerate(parsed):
-        for j, (q, d) in enumerate(parsed):
-            if p == "O":
-                bias = {
-                    "O": point.background_stay,
-                    "B": point.background_to_start,
-                    "S": point.background_to_start,
-                }
-            elif p in ("B", "I") and bioes:
-                bias = {"I": point.inside_to_continue, "E": point.inside_to_end} if c == d else {}
-            elif p in ("B", "I"):  # BIO: the span continues with I-x, or closes into O or a new B
-                bias = {"O": point.end_to_background, "B": point.end_to_start}
-                if c == d:
-                    bias["I"] = point.inside_to_continue
-            else:  # E or S
-                bias = {"O": point.end_to_background, "B": point.end_to_start, "S": point.end_to_start}
-            if q in bias:
-                matrix[i, j] = bias[q]
-                continues[i, j] = p in ("B", "I") and q in ("I", "E") and c == d
-    prefixes = [p for p, _ in parsed]
-    start = np.array([0.0 if p in ("O", "B", "S") else NEG_INF for p in prefixes])
-    end_ok = ("O", "E", "S") if bioes else ("O", "B", "I")
-    end = np.array([0.0 if p in end_ok else NEG_INF for p in prefixes])
-    close = np.where(continues, NEG_INF, matrix)
-    background = np.array([p == "O" for p in prefixes])
+
+    def having(*prefixes: str) -> np.ndarray:  # (labels,) bool: the label's prefix is one of these
+        return np.array([p in prefixes for p, _ in parsed])
+
+    cats = np.array([c or "" for _, c in parsed])
+    same = cats[:, None] == cats[None, :]  # [i, j]: labels i and j have one category
+    background, inside, to_start = having("O"), having("B", "I")[:, None], having("B", "S")[None, :]
+    # a span closes from E/S in BIOES, from B/I (into O or a new B) in BIO
+    closes = having("E", "S")[:, None] if bioes else inside
+    continues = inside & having("I", "E")[None, :] & same
     stay = background[:, None] & background[None, :]
+    rules = [  # disjoint masks of the allowed transitions [from, to], each with its bias
+        (stay, point.background_stay),
+        (background[:, None] & to_start, point.background_to_start),
+        (inside & having("I")[None, :] & same, point.inside_to_continue),
+        (inside & having("E")[None, :] & same, point.inside_to_end),
+        (closes & background[None, :], point.end_to_background),
+        (closes & to_start, point.end_to_start),
+    ]
+    matrix = np.full(same.shape, NEG_INF)
+    for allowed, bias in rules:
+        matrix[allowed] = bias
+    start = np.where(having("O", "B", "S"), 0.0, NEG_INF)
+    end = np.where(having("O", "E", "S") if bioes else having("O", "B", "I"), 0.0, NEG_INF)
+    close = np.where(continues, NEG_INF, matrix)
     within = np.where(continues | stay, matrix, NEG_INF)
     within_close = np.where(stay, matrix, NEG_INF)
     return Transitions(taxonomy, matrix, start, end, close, within, within_close)
+
+
+def step_kinds(
+    lengths: np.ndarray, steps: int, joined: np.ndarray | None, breaks: np.ndarray | None
+) -> tuple[np.ndarray, list[int]]:
+    """The kind of step into each token (batch, steps), and per token the kind all rows share (-1: they differ).
+
+    ``joined``/``breaks`` (batch, >= steps) bool, from ``pare.decode.inputs``; a break wins over a word, and
+    padding over both. The shared kind lets a decoder use one matrix for the whole batch at most tokens.
+    """
+    kinds = np.full((len(lengths), steps), BETWEEN, dtype=np.intp)
+    if joined is not None:
+        kinds[joined[:, :steps]] = WITHIN
+    if breaks is not None:
+        kinds[breaks[:, :steps]] = BREAK
+    kinds[~valid_tokens(lengths, steps)] = PAD
+    if not len(lengths):
+        return kinds, [BETWEEN] * steps
+    shared = np.where((kinds == kinds[:1]).all(axis=0), kinds[0], -1)
+    return kinds, shared.tolist()

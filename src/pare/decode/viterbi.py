@@ -5,80 +5,80 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-import torch
 
-from pare.decode.inputs import as_breaks, as_joined, as_lengths, as_scores, valid_tokens
-from pare.decode.transitions import OperatingPoint, build_transitions
+from pare.decode.inputs import ArrayLike, Batch, as_batch, as_lengths, as_scores, valid_tokens
+from pare.decode.transitions import OperatingPoint, Transitions, build_transitions, step_kinds
 from pare.labels import Taxonomy
 
 
 def viterbi_decode(
-    scores: torch.Tensor | np.ndarray,
+    scores: ArrayLike,
     labels: Sequence[str] | Taxonomy,
-    mask: torch.Tensor | np.ndarray | None = None,
+    mask: ArrayLike | None = None,
     biases: OperatingPoint | Mapping[str, float] | None = None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> list[list[int]]:
     """The highest-scoring valid label-id path of each sequence.
 
-    ``scores``: per-token log-probabilities (batch, tokens, labels); ``mask``: (batch, tokens), real tokens
-    first (padding only at the end). A path scores ``sum_t emit[t, y_t] + sum_t trans[y_{t-1}, y_t]`` with
-    ``trans`` the operating-point biases, ``-inf`` on forbidden transitions, starts and ends. With
-    ``word_ids`` (each token's word, as ``BatchEncoding.word_ids()``), no span starts or ends inside a word.
-    With ``breaks`` (per token: true where a paragraph break lies before it), no span continues across a
-    break; at a token both inside a word and after a break, the break wins.
+    ``scores``: per-token log-probabilities (batch, tokens, labels), a numpy array or a torch tensor;
+    ``mask``: (batch, tokens), real tokens first (padding only at the end). A path scores
+    ``sum_t emit[t, y_t] + sum_t trans[y_{t-1}, y_t]`` with ``trans`` the operating-point biases, ``-inf`` on
+    forbidden transitions, starts and ends. With ``word_ids`` (each token's word, as
+    ``BatchEncoding.word_ids()``), no span starts or ends inside a word. With ``breaks`` (per token: true
+    where a paragraph break lies before it), no span continues across a break; at a token both inside a
+    word and after a break, the break wins.
     Each returned path has one label id per real token (``[]`` for a row without any). Vectorized over the
-    batch.
+    batch and the labels; the loop runs over tokens.
     """
     trans = build_transitions(labels, biases)
-    emit = as_scores(scores, len(trans.taxonomy.labels))
-    lengths = as_lengths(mask, emit)
-    batch, _, n_labels = emit.shape
+    return best_paths(as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks), trans)
+
+
+def best_paths(inputs: Batch, trans: Transitions) -> list[list[int]]:
+    """``viterbi_decode`` on checked inputs."""
+    lengths = inputs.lengths
+    batch = len(lengths)
     steps = int(lengths.max()) if batch else 0
     if steps == 0:
         return [[] for _ in range(batch)]
-    live = valid_tokens(lengths, steps)
-    joined = as_joined(word_ids, lengths, steps)
-    broken = as_breaks(breaks, lengths, steps)
-    into_word = np.ascontiguousarray(trans.within.T)
-    into_break = np.ascontiguousarray(trans.close.T)
-    stay = np.broadcast_to(np.arange(n_labels), (batch, n_labels))
+    # padding scores 0 and steps by the identity, so a row's delta reaches the last step unchanged
+    emit = np.where(valid_tokens(lengths, steps)[..., None], inputs.emit[:, :steps], 0.0)
+    kinds, shared = step_kinds(lengths, steps, inputs.joined, inputs.breaks)
+    into = np.ascontiguousarray(trans.by_kind().transpose(0, 2, 1))  # into[k, j, i] = trans_k[i, j]
+    n_labels = emit.shape[2]
+    pointers = np.zeros((steps, batch, n_labels), dtype=np.intp)
+    row_start = np.arange(batch * n_labels) * n_labels  # flat index of cand[b, j, 0]
     # delta[b, j] = best score of a valid path over tokens 0..t ending on label j
     delta = emit[:, 0] + trans.start
-    pointers = np.empty((batch, steps, n_labels), dtype=np.int64)
-    into = np.ascontiguousarray(trans.matrix.T)  # into[j, i] = trans[i, j]: reduce over the last axis
-    cand = np.empty((batch, n_labels, n_labels))
-    row_start = np.arange(batch * n_labels) * n_labels  # flat offset of cand[b, j, 0]
     for t in range(1, steps):
-        # delta'[b, j] = max_i delta[b, i] + trans[i, j], plus emit[t, j]; padded rows keep delta as is
-        np.add(delta[:, None, :], into, out=cand)
-        # inside a word no span starts or ends; after a paragraph break none continues (last: the break wins)
-        _restrict(cand, delta, None if joined is None else joined[:, t], into_word)
-        _restrict(cand, delta, None if broken is None else broken[:, t], into_break)
+        # delta'[b, j] = max_i delta[b, i] + trans_k[i, j] + emit[t, j], k the kind of step into token t
+        kind = shared[t]
+        cand = delta[:, None, :] + (into[kind] if kind >= 0 else into[kinds[:, t]])
         arg = cand.argmax(axis=2)
-        best = cand.take(row_start + arg.ravel()).reshape(batch, n_labels)
-        on = live[:, t, None]
-        delta = np.where(on, best + emit[:, t], delta)
-        pointers[:, t] = np.where(on, arg, stay)
-    path = np.empty((batch, steps), dtype=np.int64)
-    path[:, -1] = (delta + trans.end).argmax(axis=1)
-    rows = np.arange(batch)
+        pointers[t] = arg
+        # the max gathered at the argmax: faster than cand.max(axis=2) on these small matrices
+        delta = cand.take(row_start + arg.ravel()).reshape(batch, n_labels) + emit[:, t]
+    return _backtrace(pointers, (delta + trans.end).argmax(axis=1), lengths)
+
+
+def _backtrace(pointers: np.ndarray, last: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
+    """Follow the back-pointers (steps, batch, labels) from each row's best last label.
+
+    On padding a pointer keeps its label (identity step; a label whose delta is ``-inf`` points to 0, but
+    then every label's is and ``last`` is 0 too), so each row's path ends on ``last`` at its last real token.
+    """
+    steps, batch, n_labels = pointers.shape
+    flat = pointers.reshape(steps, batch * n_labels)
+    offsets = np.arange(batch) * n_labels  # flat index of pointers[t, b, 0]
+    path = np.empty((steps, batch), dtype=np.intp)
+    path[-1] = last
     for t in range(steps - 1, 0, -1):
-        path[:, t - 1] = pointers[rows, t, path[:, t]]
-    # padded steps point to themselves, so a row's path ends where its real tokens end
-    return [path[b, :n].tolist() for b, n in enumerate(lengths.tolist())]
+        path[t - 1] = flat[t].take(offsets + path[t])
+    return [path[:n, b].tolist() for b, n in enumerate(lengths.tolist())]
 
 
-def _restrict(cand: np.ndarray, delta: np.ndarray, flagged: np.ndarray | None, into: np.ndarray) -> None:
-    """In the ``flagged`` rows (``None``: none), rescore ``cand`` with the transposed transitions ``into``."""
-    if flagged is not None and flagged.any():
-        cand[flagged] = delta[flagged, None, :] + into
-
-
-def argmax_decode(
-    scores: torch.Tensor | np.ndarray, mask: torch.Tensor | np.ndarray | None = None
-) -> list[list[int]]:
+def argmax_decode(scores: ArrayLike, mask: ArrayLike | None = None) -> list[list[int]]:
     """The per-token best label id, without any transition constraint (one id per real token)."""
     emit = as_scores(scores)
     lengths = as_lengths(mask, emit)
