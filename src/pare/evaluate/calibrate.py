@@ -21,6 +21,16 @@ in turn moves by +step while that improves the objective, else by -step while th
 one improves nothing, then the step halves (2, 1, 0.5, 0.25). Biases stay within ``±bound``, so every value
 is a multiple of 0.25 and is written exactly. Each coordinate search decodes at most ``budget`` new points.
 
+Per-label minimum span scores (``per_label``), fitted after the biases of each point: for each label in
+turn, the threshold (a midpoint between two of its spans' scores on the data, or none) that maximizes the
+point's own objective on the micro counts, the other labels' thresholds fixed; passes repeat until none
+changes. So ``balanced`` keeps a threshold where it raises F1, ``high_recall`` only one that keeps the recall
+target met while raising precision, ``high_precision`` one that raises precision toward its target. A
+threshold never drops every span of a label, and ties go to the lowest (no threshold first). They are
+written next to the point's ``biases`` as ``"min_score": {label: score}``, which the operating-point reader
+of ``pare.decode`` ignores; ``load_min_scores`` reads them, ``pare eval --operating-point NAME`` applies
+them (``thresholded``), and ``with_point_min_scores`` puts them into a redaction policy.
+
 The points found are reported by ``evaluate_scores``, the decoding and scoring ``pare eval`` runs, so
 ``pare eval --operating-point NAME`` on the same data (same ``--validate`` and ``--batch-size``) prints the
 same figures. The search itself decodes without span confidences (P/R do not use them): several times
@@ -29,9 +39,11 @@ faster, the same spans.
 
 from __future__ import annotations
 
+import itertools
+import json
 import shutil
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Literal
 
@@ -39,12 +51,12 @@ import numpy as np
 
 from pare.data.align import token_spans_to_char_spans
 from pare.data.jsonl import Document, check_labels
-from pare.decode.calibration import load_operating_points, update_operating_points
+from pare.decode.calibration import load_operating_points
 from pare.decode.transitions import OperatingPoint, as_operating_point
 from pare.decode.viterbi import viterbi_decode
 from pare.errors import PareError
 from pare.evaluate.detector import evaluate_scores
-from pare.evaluate.metrics import PRF, overlap_span_scores, strict_span_scores
+from pare.evaluate.metrics import PRF, overlap_span_scores, prf, span_keys, strict_span_scores
 from pare.labels import tags_to_spans
 from pare.modeldir import CALIBRATION_FILE
 from pare.progress import Track, no_track
@@ -54,6 +66,9 @@ FITTED: tuple[str, ...] = ("balanced", "high_recall", "high_precision")
 Match = Literal["overlap", "strict"]
 SWEPT = ("background_to_start", "background_stay")  # the biases that move recall most, swept alone first
 SEARCH_BATCH = 64  # sequences per Viterbi call during the search (rows decode independently)
+MIN_SCORE_FIELD = "min_score"  # next to "biases" in an operating point: per-label minimum span scores
+MAX_CANDIDATES = 128  # thresholds tried per label (evenly spread over its spans' scores)
+MAX_PASSES = 4  # passes over the labels while fitting thresholds
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,7 @@ class CalibrationConfig:
     steps: tuple[float, ...] = (2.0, 1.0, 0.5, 0.25)
     bound: float = 8.0  # every bias stays within [-bound, bound]
     sweep_step: float = 1.0  # grid of the first sweep over each of SWEPT
+    per_label: bool = False  # also fit a minimum span score per label for each point
 
     def __post_init__(self) -> None:
         for name in ("target_recall", "target_precision"):
@@ -97,10 +113,12 @@ class FittedPoint:
     report: dict
     target: float | None = None
     met: bool | None = None
+    min_score: Mapping[str, float] = field(default_factory=dict)  # per-label thresholds, when fitted
 
     def to_dict(self) -> dict:
         keys = ("precision", "recall", "f1", "target", "met")
-        return {"biases": self.point.to_dict(), **{k: getattr(self, k) for k in keys}}
+        out = {"biases": self.point.to_dict(), **{k: getattr(self, k) for k in keys}}
+        return {**out, MIN_SCORE_FIELD: dict(self.min_score)}
 
 
 @dataclass(frozen=True)
@@ -114,6 +132,10 @@ class Calibration:
 
     def fitted(self) -> dict[str, OperatingPoint]:
         return {p.name: p.point for p in self.points if p.name in FITTED}
+
+    def min_scores(self) -> dict[str, dict[str, float]]:
+        """The fitted points' per-label thresholds (empty where none was fitted or none helped)."""
+        return {p.name: dict(p.min_score) for p in self.points if p.name in FITTED}
 
     def to_dict(self) -> dict:
         head = {"match": self.match, "n_docs": self.n_docs, "evaluations": self.evaluations}
@@ -275,14 +297,122 @@ def span_measure(detector, docs: Sequence[Document], scores: Sequence, match: Ma
     return measure
 
 
-def _fitted_point(name: str, point: OperatingPoint, report: dict, config: CalibrationConfig) -> FittedPoint:
+# --- per-label minimum span scores ---
+
+
+def passes_min_score(span, min_scores: Mapping[str, float]) -> bool:
+    """Whether ``span`` is kept: no threshold for its label, no score, or a score at least the threshold
+    (the rule of ``pare.pii.anonymize.apply_thresholds``)."""
+    threshold = min_scores.get(span.label)
+    score = getattr(span, "score", None)
+    return threshold is None or score is None or score >= threshold
+
+
+class ThresholdedDetector:
+    """A detector whose ``decode`` (and so ``detect`` and ``evaluate_scores``) leaves out the spans below
+    their label's minimum score; everything else is the wrapped detector's."""
+
+    def __init__(self, detector, min_scores: Mapping[str, float]) -> None:
+        self.detector = detector
+        self.min_scores = dict(min_scores)
+
+    def __getattr__(self, name: str):
+        return getattr(self.detector, name)
+
+    def decode(self, *args, **kwargs) -> list[list]:
+        spans = self.detector.decode(*args, **kwargs)
+        return [[s for s in doc if passes_min_score(s, self.min_scores)] for doc in spans]
+
+    def detect(self, *args, **kwargs) -> list[list]:
+        spans = self.detector.detect(*args, **kwargs)
+        return [[s for s in doc if passes_min_score(s, self.min_scores)] for doc in spans]
+
+
+@dataclass(frozen=True)
+class _LabelTable:
+    """One label's (tp, n_pred) for each candidate threshold (``None`` first: no threshold)."""
+
+    thresholds: tuple[float | None, ...]
+    counts: tuple[tuple[int, int], ...]
+    n_gold: int
+
+
+def _counts(texts: Sequence[str], gold: Sequence, pred: Sequence, match: Match) -> tuple[int, int]:
+    """(matched predictions, predictions) of span lists, by the metric ``pare eval`` reports."""
+    n_pred = sum(len(span_keys(t, p)) for t, p in zip(texts, pred, strict=True))
+    s = (
+        strict_span_scores(texts, gold, pred).micro
+        if match == "strict"
+        else overlap_span_scores(texts, gold, pred)
+    )
+    return round(s.precision * n_pred) if n_pred else 0, n_pred
+
+
+def _label_table(
+    texts: Sequence[str], gold: Sequence, pred: Sequence, label: str, match: Match
+) -> _LabelTable:
+    """The candidate thresholds of ``label``: midpoints between its spans' distinct scores (at most
+    ``MAX_CANDIDATES``, never above the highest score), and the counts each gives."""
+    rows = [d for d in range(len(texts)) if any(s.label == label for s in (*gold[d], *pred[d]))]
+    texts = [texts[d] for d in rows]
+    gold = [[s for s in gold[d] if s.label == label] for d in rows]
+    pred = [[s for s in pred[d] if s.label == label] for d in rows]
+    scores = sorted({s.score for doc in pred for s in doc if s.score is not None})
+    cuts = [(a + b) / 2 for a, b in itertools.pairwise(scores)]
+    if len(cuts) > MAX_CANDIDATES:
+        cuts = [cuts[round(i * (len(cuts) - 1) / (MAX_CANDIDATES - 1))] for i in range(MAX_CANDIDATES)]
+    thresholds: tuple[float | None, ...] = (None, *dict.fromkeys(cuts))
+    counts = tuple(
+        _counts(
+            texts,
+            gold,
+            [[s for s in doc if passes_min_score(s, {} if t is None else {label: t})] for doc in pred],
+            match,
+        )
+        for t in thresholds
+    )
+    return _LabelTable(
+        thresholds, counts, sum(len(span_keys(t, g)) for t, g in zip(texts, gold, strict=True))
+    )
+
+
+def fit_min_scores(
+    key: Key, texts: Sequence[str], gold: Sequence, pred: Sequence, match: Match
+) -> dict[str, float]:
+    """Per-label thresholds on ``pred`` (spans with scores) that maximize ``key`` of the micro scores
+    (module docstring); labels whose best choice is no threshold are left out."""
+    labels = sorted({s.label for doc in (*gold, *pred) for s in doc})
+    tables = {label: _label_table(texts, gold, pred, label, match) for label in labels}
+    choice = dict.fromkeys(labels, 0)
+
+    def micro(label: str, i: int) -> PRF:
+        picked = {**choice, label: i}
+        tp = sum(tables[lb].counts[picked[lb]][0] for lb in labels)
+        n_pred = sum(tables[lb].counts[picked[lb]][1] for lb in labels)
+        return prf(tp, n_pred, sum(t.n_gold for t in tables.values()))
+
+    for _ in range(MAX_PASSES):
+        changed = False
+        for label in labels:
+            # max keeps the first of equals: the lowest threshold, and no threshold before any
+            best = max(range(len(tables[label].thresholds)), key=lambda i: key(micro(label, i)))
+            if key(micro(label, best)) > key(micro(label, choice[label])):
+                choice[label], changed = best, True
+        if not changed:
+            break
+    return {lb: t for lb in labels if (t := tables[lb].thresholds[choice[lb]]) is not None}
+
+
+def _fitted_point(
+    name: str, point: OperatingPoint, report: dict, config: CalibrationConfig, min_score: Mapping[str, float]
+) -> FittedPoint:
     s = report["micro" if config.match == "strict" else "overlap"]
     target, met = None, None
     if name == "high_recall":
         target, met = config.target_recall, s["recall"] >= config.target_recall
     elif name == "high_precision":
         target, met = config.target_precision, s["precision"] >= config.target_precision
-    return FittedPoint(name, point, s["precision"], s["recall"], s["f1"], report, target, met)
+    return FittedPoint(name, point, s["precision"], s["recall"], s["f1"], report, target, met, min_score)
 
 
 def calibrate_scores(
@@ -296,13 +426,18 @@ def calibrate_scores(
         raise PareError("the calibration data has no labelled spans; calibrating needs gold spans")
     found, spent = search_operating_points(span_measure(detector, docs, scores, config.match), config)
     points = {"default": as_operating_point(detector.resolve(None)), **found}
-    fitted = tuple(
-        _fitted_point(
-            name, point, evaluate_scores(detector, docs, scores, point, "viterbi", batch_size), config
-        )
-        for name, point in points.items()
-    )
-    return Calibration(fitted, config.match, len(docs), spent)
+    min_scores: dict[str, dict[str, float]] = {}
+    if config.per_label:
+        texts, gold, keys = [d.text for d in docs], [d.spans for d in docs], objectives(config)
+        for name, point in found.items():
+            pred = detector.decode(scores, point, "viterbi", batch_size)
+            min_scores[name] = fit_min_scores(keys[name], texts, gold, pred, config.match)
+    fitted = []
+    for name, point in points.items():
+        scorer = ThresholdedDetector(detector, min_scores[name]) if min_scores.get(name) else detector
+        report = evaluate_scores(scorer, docs, scores, point, "viterbi", batch_size)
+        fitted.append(_fitted_point(name, point, report, config, min_scores.get(name, {})))
+    return Calibration(tuple(fitted), config.match, len(docs), spent)
 
 
 def calibrate_detector(
@@ -348,23 +483,81 @@ def _copy_model_dir(model_dir: Path, dest: Path) -> None:
             shutil.copy2(entry, dest / entry.name)
 
 
+def _update_points(
+    path: Path, points: Mapping[str, OperatingPoint], min_scores: Mapping[str, Mapping[str, float]]
+) -> None:
+    """``pare.decode.update_operating_points`` that keeps what else the file holds (other points'
+    thresholds, other fields) and writes ``min_scores`` next to the biases; a rewritten point loses
+    thresholds it is not given (they were fitted for its old biases)."""
+    from pare.io import atomic_file
+
+    data: dict = {"operating_points": {}}
+    if path.is_file():
+        load_operating_points(path)  # a broken file is a one-line error naming the field
+        data = json.loads(path.read_text(encoding="utf-8"))
+    for name, point in points.items():
+        entry: dict = {"biases": point.to_dict()}
+        if min_scores.get(name):
+            entry[MIN_SCORE_FIELD] = dict(min_scores[name])
+        data["operating_points"][name] = entry  # a replaced point keeps its place
+    with atomic_file(path, overwrite=True) as tmp:  # the file's purpose is to be replaced by a recalibration
+        tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
 def write_calibration(
     model_dir: str | Path,
     points: Mapping[str, OperatingPoint],
     output: str | Path | None = None,
     overwrite: bool = False,
+    min_scores: Mapping[str, Mapping[str, float]] | None = None,
 ) -> Path:
-    """Write ``points`` into ``model_dir``'s calibration file, keeping its other points (atomically: a
-    temporary file renamed over it), or into a copy of ``model_dir`` at ``output`` (atomically, by pare's
-    output rules). Returns the file written."""
+    """Write ``points`` (and their per-label ``min_scores``) into ``model_dir``'s calibration file, keeping
+    its other points (atomically: a temporary file renamed over it), or into a copy of ``model_dir`` at
+    ``output`` (atomically, by pare's output rules). Returns the file written."""
     from pare.io import atomic_dir
 
     model_dir = Path(model_dir)
     check_calibration_output(model_dir, output, overwrite)
     if output is None:
-        update_operating_points(model_dir / CALIBRATION_FILE, points)
+        _update_points(model_dir / CALIBRATION_FILE, points, min_scores or {})
         return model_dir / CALIBRATION_FILE
     with atomic_dir(output, inputs=(model_dir,), overwrite=overwrite) as tmp:
         _copy_model_dir(model_dir, tmp)
-        update_operating_points(tmp / CALIBRATION_FILE, points)
+        _update_points(tmp / CALIBRATION_FILE, points, min_scores or {})
     return Path(output) / CALIBRATION_FILE
+
+
+def load_min_scores(model_dir: str | Path, name: str) -> dict[str, float]:
+    """The per-label minimum scores of the operating point ``name`` in ``model_dir``'s calibration file
+    (empty when it has none, or the file or point does not exist)."""
+    from pare.pii.operators import parse_min_score
+
+    path = Path(model_dir) / CALIBRATION_FILE
+    if not path.is_file() or name not in load_operating_points(path):
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))["operating_points"][name].get(MIN_SCORE_FIELD, {})
+    where = f"{path}: operating_points.{name}.{MIN_SCORE_FIELD}"
+    if not isinstance(raw, dict):
+        raise PareError(f"{where}: expected an object mapping labels to scores")
+    return {str(label): parse_min_score(value, f"{where}.{label}") for label, value in raw.items()}
+
+
+def thresholded(detector, operating_point: str | None):
+    """``detector``, wrapped to drop the spans below the per-label minimum scores of the named
+    ``operating_point`` where its model directory has some (unknown labels are a ``PareError``)."""
+    if operating_point is None or detector.model_dir is None:
+        return detector
+    min_scores = load_min_scores(detector.model_dir, operating_point)
+    for label in min_scores:
+        if label not in detector.taxonomy.categories:
+            where = f"{Path(detector.model_dir) / CALIBRATION_FILE}: operating_points.{operating_point}"
+            raise PareError(f"{where}.{MIN_SCORE_FIELD}: unknown label {label!r}")
+    return ThresholdedDetector(detector, min_scores) if min_scores else detector
+
+
+def with_point_min_scores(policy, min_scores: Mapping[str, float]):
+    """A ``RedactionPolicy`` that also applies an operating point's per-label ``min_scores``; the policy's
+    own thresholds win (a global ``--min-score`` replaces them all, a label's replaces that label's)."""
+    if policy.min_score is not None or not min_scores:
+        return policy
+    return replace(policy, min_score_by_label={**min_scores, **policy.min_score_by_label})
