@@ -46,6 +46,10 @@ def load(path: str | Path, dequantize: Dequantize = "none"):
         raise PareError(f"dequantize {dequantize!r}: expected one of {', '.join(DEQUANTIZE)}")
     path = Path(path)
     found = check_model_dir(path)
+    if found.onnx:
+        raise PareError(
+            f"{path}: an ONNX export; onnxruntime runs it (pare.pii.PiiDetector.from_dir), torch cannot load it"
+        )
     config = load_config(path)
     cls = model_class(config)
     if not found.quantized:

@@ -28,6 +28,9 @@ PICKLED_WEIGHT_FILES = (
     "flax_model.msgpack",
 )
 QUANT_MANIFEST = "quant_config.json"
+# ``pare export --format onnx`` writes this graph (with config, tokenizer and labels) instead of weights
+ONNX_FILE = "model.onnx"
+ONNX_MANIFEST = "onnx_config.json"
 CALIBRATION_FILE = "viterbi_calibration.json"
 GENERATION_CONFIG_FILE = "generation_config.json"
 # Files that make up a tokenizer; copied beside a model pare writes from another one.
@@ -74,6 +77,7 @@ class ModelDir:
     config: dict[str, Any]
     quantized: bool
     has_tokenizer: bool
+    onnx: bool = False
 
     @property
     def architectures(self) -> list[str]:
@@ -165,19 +169,24 @@ def check_model_dir(
     tokenizer: bool = False,
     token_classifier: bool = False,
 ) -> ModelDir:
-    """Check ``path`` before any work: config, weights (plain or quantized), tokenizer and labels as asked."""
+    """Check ``path`` before any work: config, weights (plain, quantized or an ONNX graph), tokenizer and labels
+    as asked. An ONNX directory needs ``tokenizer.json`` itself: its runtime reads no other tokenizer file."""
     path = Path(path)
     config = _read_config(path, what)
     quantized = (path / QUANT_MANIFEST).is_file()
+    onnx = (path / ONNX_FILE).exists()
     if weights:
-        if quantized:
+        if onnx:
+            _check_onnx(path)
+        elif quantized:
             _check_quantized(path)
         else:
             _check_weights(path)
-    has_tokenizer = any((path / name).is_file() for name in TOKENIZER_VOCAB_FILES)
+    vocab_files = ("tokenizer.json",) if onnx else TOKENIZER_VOCAB_FILES
+    has_tokenizer = any((path / name).is_file() for name in vocab_files)
     if tokenizer and not has_tokenizer:
         raise PareError(f"{path}: no tokenizer files (tokenizer.json); the {what} needs its tokenizer")
-    found = ModelDir(path, config, quantized, has_tokenizer)
+    found = ModelDir(path, config, quantized, has_tokenizer, onnx)
     if token_classifier:
         _check_labels(found)
     return found
@@ -191,6 +200,14 @@ def _check_quantized(path: Path) -> None:
     if not isinstance(weights_file, str) or not (path / weights_file).is_file():
         raise PareError(f"{path}: the quantized weights file named by {QUANT_MANIFEST} is missing")
     check_safetensors(path / weights_file)
+
+
+def _check_onnx(path: Path) -> None:
+    file = path / ONNX_FILE
+    if not file.is_file():
+        raise PareError(f"{file}: not a regular file")
+    if file.stat().st_size == 0:
+        raise PareError(f"{file}: empty (an interrupted copy?)")
 
 
 def _check_labels(model: ModelDir) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import torch
+import numpy as np
 
 from pare.data.align import char_spans_to_label_ids
 from pare.data.jsonl import Document, check_labels
@@ -15,6 +15,9 @@ from pare.decode.viterbi import argmax_decode, viterbi_decode
 from pare.errors import PareError
 from pare.evaluate.metrics import overlap_span_scores, strict_span_scores, token_accuracy
 from pare.progress import Track, no_track
+
+if TYPE_CHECKING:
+    import torch
 
 OperatingPointArg = OperatingPoint | Mapping[str, float] | str | None
 
@@ -55,7 +58,7 @@ def evaluate_scores(
     for doc, doc_scores in zip(docs, scores, strict=True):
         if not doc_scores.offsets:
             continue
-        log_probs = torch.as_tensor(doc_scores.log_probs)[None]
+        log_probs = np.asarray(doc_scores.log_probs)[None]
         if method == "viterbi":
             words = [doc_scores.word_ids] if detector.whole_words else None
             breaks = [doc_scores.breaks]

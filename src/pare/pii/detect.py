@@ -15,17 +15,22 @@ No span crosses a paragraph break (a blank line): tokenizers drop line breaks, s
 a paragraph or a document ends, while labelled spans never contain a blank line. The breaks come from the
 text between tokens (``paragraph_breaks``) and constrain the decoder on the whole document, for every
 tokenizer and operating point.
+
+Two backends run the classifier: a torch module (``from_dir`` of a plain or quantized directory), or
+onnxruntime (``from_dir`` of a ``pare export --format onnx`` directory: ``pare.onnx.runtime``, with the
+tokenizer read by the ``tokenizers`` library); windows, stitching and decoding are the same code for both, and
+the ONNX path imports neither torch nor transformers.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import torch
+import numpy as np
 
 from pare.data.align import token_spans_to_char_spans
 from pare.data.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
@@ -33,10 +38,20 @@ from pare.decode import OperatingPoint, decode_spans, resolve_operating_point
 from pare.errors import PareError
 from pare.labels import Taxonomy
 from pare.loader import Dequantize, load
-from pare.modeldir import check_model_dir, load_config, load_pretrained, load_tokenizer
+from pare.modeldir import (
+    ONNX_FILE,
+    ModelDir,
+    check_model_dir,
+    load_config,
+    load_pretrained,
+    load_tokenizer,
+)
 from pare.pii.spans import DetectedSpan
 from pare.pii.validate import DEFAULT_VALIDATED, validate_spans
 from pare.progress import Track, no_track
+
+if TYPE_CHECKING:
+    import torch
 
 DEFAULT_MAX_LENGTH = 512
 METHODS = ("viterbi", "argmax")
@@ -45,13 +60,14 @@ METHODS = ("viterbi", "argmax")
 @dataclass
 class DocumentScores:
     """One text's tokens: character ``offsets``, ``word_ids`` (the tokenizer's word of each token) and
-    ``log_probs`` (float32, (n_tokens, n_labels), on CPU); ``breaks`` follows from ``text`` and ``offsets``.
+    ``log_probs`` (float32, (n_tokens, n_labels), on CPU: a torch tensor from a torch model, a numpy array
+    from the ONNX backend); ``breaks`` follows from ``text`` and ``offsets``.
     """
 
     text: str
     input_ids: list[int]
     offsets: list[tuple[int, int]]
-    log_probs: torch.Tensor
+    log_probs: Any
     word_ids: list[int | None]
 
     @property
@@ -100,11 +116,74 @@ def words_are_span_boundaries(tokenizer) -> bool:
     return [word for word, _ in pre.pre_tokenize_str(_WORD_PROBE)] == _WORD_PROBE_WORDS
 
 
+def pad_windows(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """``input_ids`` and ``attention_mask`` (int64, (rows, longest row)) of token rows padded at the end."""
+    width = max(len(r) for r in rows)
+    ids = np.full((len(rows), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(rows), width), dtype=np.int64)
+    for i, r in enumerate(rows):
+        ids[i, : len(r)] = r
+        mask[i, : len(r)] = 1
+    return ids, mask
+
+
+def _device(model, device) -> Any:
+    """Where ``model`` runs: the ONNX backend's own device, else ``device`` as a torch device (default: that
+    of the model's first parameter)."""
+    if hasattr(model, "window_log_probs"):
+        return getattr(model, "device", "cpu")
+    import torch
+
+    if device is None:
+        params = list(model.parameters()) if hasattr(model, "parameters") else []
+        device = params[0].device if params else "cpu"
+    return torch.device(device)
+
+
+def _check_vocab(path: Path, tokenizer, vocab_size) -> None:
+    if isinstance(vocab_size, int) and len(tokenizer) > vocab_size:
+        raise PareError(
+            f"{path}: the tokenizer has {len(tokenizer)} tokens but the model only {vocab_size} embeddings"
+        )
+
+
+def _load_torch(found: ModelDir, device, dequantize: Dequantize) -> tuple[Any, Any, Taxonomy, Any]:
+    """Model (on ``device``: default CUDA when available), tokenizer, taxonomy and device of a torch directory."""
+    import torch
+    from transformers import AutoModelForTokenClassification
+
+    config = load_config(found.path)
+    taxonomy = Taxonomy.from_config(config)
+    tokenizer = load_tokenizer(found.path)
+    _check_vocab(found.path, tokenizer, getattr(config, "vocab_size", None))
+    if device is None:
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    if found.quantized:
+        model = load(found.path, dequantize)
+    else:
+        model = load_pretrained(AutoModelForTokenClassification, found.path, config=config)
+    model.to(device).eval()
+    return model, tokenizer, taxonomy, device
+
+
+def _load_onnx(found: ModelDir, device, threads: int | None) -> tuple[Any, Any, Taxonomy, Any]:
+    """The same for an ONNX export: an onnxruntime session and the ``tokenizers`` tokenizer, no torch."""
+    from pare.onnx.runtime import OnnxTokenClassifier
+    from pare.onnx.tokenizer import RuntimeTokenizer
+
+    tokenizer = RuntimeTokenizer.from_dir(found.path)
+    model = OnnxTokenClassifier(found.path / ONNX_FILE, None if device is None else str(device), threads)
+    _check_vocab(found.path, tokenizer, found.config.get("vocab_size"))
+    return model, tokenizer, Taxonomy.from_config(model.config), model.device
+
+
 class PiiDetector:
     """A token classifier with its fast tokenizer and taxonomy; finds PII spans in texts of any length.
 
-    ``model`` is called as ``model(input_ids=..., attention_mask=...)`` and must return an object with
-    ``logits`` shaped (batch, tokens, labels). Windows hold at most ``max_length`` tokens including the
+    ``model`` is a torch module called as ``model(input_ids=..., attention_mask=...)`` that returns an object
+    with ``logits`` shaped (batch, tokens, labels), or any object with a ``window_log_probs(input_ids,
+    attention_mask)`` method taking and returning numpy arrays (the ONNX backend,
+    ``pare.onnx.runtime.OnnxTokenClassifier``). Windows hold at most ``max_length`` tokens including the
     tokenizer's special tokens; ``halo`` tokens of context (default: a quarter of the window, at most 64) overlap
     on each side of a cut.
     ``whole_words``: decode spans that start and end at word boundaries only (``None``: when
@@ -134,10 +213,7 @@ class PiiDetector:
         self.validate = tuple(validate)
         self.whole_words = words_are_span_boundaries(tokenizer) if whole_words is None else whole_words
         self.model_dir = Path(model_dir) if model_dir is not None else None
-        if device is None:
-            params = list(model.parameters()) if hasattr(model, "parameters") else []
-            device = params[0].device if params else "cpu"
-        self.device = torch.device(device)
+        self.device = _device(model, device)
         self.prefix, self.suffix = special_frame(tokenizer)
         limits = [max_length or DEFAULT_MAX_LENGTH]
         if 0 < getattr(tokenizer, "model_max_length", 0) < 1_000_000:
@@ -166,33 +242,26 @@ class PiiDetector:
         whole_words: bool | None = None,
         dequantize: Dequantize = "linear",
         validate: Collection[str] = DEFAULT_VALIDATED,
+        threads: int | None = None,
     ) -> PiiDetector:
-        """Load a token classifier directory: a plain Hugging Face one, or a pare-quantized one (``quant_config.json``).
+        """Load a token classifier directory: a plain Hugging Face one, a pare-quantized one
+        (``quant_config.json``), or an ONNX export (``model.onnx``), which runs on onnxruntime without torch.
 
         ``device=None`` picks CUDA when available. A quantized model loads with ``pare.load(dequantize=...)``:
         by default its Linear weights are expanded once (fast at every batch size) and its embeddings stay
-        compressed; ``"none"`` keeps every weight compressed. A missing or broken directory is a one-line
-        ``PareError``.
+        compressed; ``"none"`` keeps every weight compressed. ``threads``: CPU threads the model may use
+        (onnxruntime's intra-op threads; for torch, this process's thread pool); ``None`` leaves the
+        runtime's default. A missing or broken directory is a one-line ``PareError``.
         """
-        from transformers import AutoModelForTokenClassification
-
-        model_dir = Path(model_dir)
-        found = check_model_dir(model_dir, tokenizer=True, token_classifier=True)
-        config = load_config(model_dir)
-        taxonomy = Taxonomy.from_config(config)
-        tokenizer = load_tokenizer(model_dir)
-        vocab_size = getattr(config, "vocab_size", None)
-        if isinstance(vocab_size, int) and len(tokenizer) > vocab_size:
-            raise PareError(
-                f"{model_dir}: the tokenizer has {len(tokenizer)} tokens but the model only {vocab_size} embeddings"
-            )
-        if device is None:
-            device = "cuda" if torch.cuda.is_available() else "cpu"
-        if found.quantized:
-            model = load(model_dir, dequantize)
+        found = check_model_dir(Path(model_dir), tokenizer=True, token_classifier=True)
+        if found.onnx:
+            model, tokenizer, taxonomy, device = _load_onnx(found, device, threads)
         else:
-            model = load_pretrained(AutoModelForTokenClassification, model_dir, config=config)
-        model.to(device).eval()
+            if threads is not None:
+                import torch
+
+                torch.set_num_threads(threads)
+            model, tokenizer, taxonomy, device = _load_torch(found, device, dequantize)
         return cls(
             model,
             tokenizer,
@@ -200,7 +269,7 @@ class PiiDetector:
             device=device,
             max_length=max_length,
             halo=halo,
-            model_dir=model_dir,
+            model_dir=found.path,
             whole_words=whole_words,
             validate=validate,
         )
@@ -225,39 +294,51 @@ class PiiDetector:
         jobs = [(d, k) for d, plan in enumerate(plans) for k, w in enumerate(plan) if w.end > w.start]
         # longest windows first: each batch pads little, and a too-large batch fails at once
         jobs.sort(key=lambda job: -(plans[job[0]][job[1]].end - plans[job[0]][job[1]].start))
-        window_scores: dict[tuple[int, int], torch.Tensor] = {}
+        window_scores: dict[tuple[int, int], Any] = {}
         batches = [jobs[i : i + batch_size] for i in range(0, len(jobs), batch_size)]
-        with torch.inference_mode():
-            for batch in track(batches, "detecting", total=len(batches)):
-                windows = [plans[d][k] for d, k in batch]
-                rows = [
-                    self.prefix + enc["input_ids"][d][w.start : w.end] + self.suffix
-                    for (d, _), w in zip(batch, windows, strict=True)
-                ]
-                width = max(len(r) for r in rows)
-                ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
-                mask = torch.zeros((len(rows), width), dtype=torch.long)
-                for i, r in enumerate(rows):
-                    ids[i, : len(r)] = torch.tensor(r, dtype=torch.long)
-                    mask[i, : len(r)] = 1
-                logits = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device)).logits
-                log_probs = torch.log_softmax(logits.float(), dim=-1).cpu()
-                first = len(self.prefix)
-                for i, (job, w) in enumerate(zip(batch, windows, strict=True)):
-                    window_scores[job] = log_probs[i, first : first + w.end - w.start].clone()
-        n_labels = len(self.labels)
+        for batch in track(batches, "detecting", total=len(batches)):
+            windows = [plans[d][k] for d, k in batch]
+            rows = [enc["input_ids"][d][w.start : w.end] for (d, _), w in zip(batch, windows, strict=True)]
+            window_scores.update(zip(batch, self.window_log_probs(rows), strict=True))
         out: list[DocumentScores] = []
         for d, text in enumerate(texts):
             plan: list[Window] = plans[d]
             if plan[-1].end == 0:
-                scores = torch.zeros((0, n_labels), dtype=torch.float32)
+                scores = self._no_scores()
             else:
                 scores = stitch([window_scores[(d, k)] for k in range(len(plan))], plan)
-            if scores.shape[-1] != n_labels:
-                raise PareError(f"the model gives {scores.shape[-1]} labels but its config lists {n_labels}")
+            if scores.shape[-1] != len(self.labels):
+                raise PareError(
+                    f"the model gives {scores.shape[-1]} labels but its config lists {len(self.labels)}"
+                )
             offsets = [tuple(o) for o in enc["offset_mapping"][d]]
             out.append(DocumentScores(text, list(enc["input_ids"][d]), offsets, scores, enc.word_ids(d)))
         return out
+
+    def window_log_probs(self, rows: Sequence[Sequence[int]]) -> list[Any]:
+        """Each window's (len(row), labels) float32 log-probabilities on the CPU, from one forward pass over the
+        windows (token ids without special tokens) framed by the special tokens and padded to one length."""
+        ids, mask = pad_windows([self.prefix + list(r) + self.suffix for r in rows], self.pad_id)
+        first = len(self.prefix)
+        run = getattr(self.model, "window_log_probs", None)
+        if run is not None:
+            log_probs = run(ids, mask)
+            return [log_probs[i, first : first + len(r)].copy() for i, r in enumerate(rows)]
+        import torch
+
+        with torch.inference_mode():
+            inputs = {"input_ids": torch.from_numpy(ids), "attention_mask": torch.from_numpy(mask)}
+            logits = self.model(**{k: v.to(self.device) for k, v in inputs.items()}).logits
+            log_probs = torch.log_softmax(logits.float(), dim=-1).cpu()
+            return [log_probs[i, first : first + len(r)].clone() for i, r in enumerate(rows)]
+
+    def _no_scores(self) -> Any:
+        """The scores of a text without tokens, of the backend's array type."""
+        if hasattr(self.model, "window_log_probs"):
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        import torch
+
+        return torch.zeros((0, len(self.labels)), dtype=torch.float32)
 
     def resolve(
         self, operating_point: OperatingPoint | Mapping[str, float] | str | None
@@ -294,11 +375,11 @@ class PiiDetector:
         for lo in range(0, len(order), batch_size):
             group = order[lo : lo + batch_size]
             width = max(len(documents[d].offsets) for d in group)
-            scores = torch.zeros((len(group), width, len(self.labels)), dtype=torch.float32)
-            mask = torch.zeros((len(group), width), dtype=torch.bool)
+            scores = np.zeros((len(group), width, len(self.labels)), dtype=np.float32)
+            mask = np.zeros((len(group), width), dtype=bool)
             for i, d in enumerate(group):
                 n = len(documents[d].offsets)
-                scores[i, :n] = documents[d].log_probs
+                scores[i, :n] = np.asarray(documents[d].log_probs)
                 mask[i, :n] = True
             words = [documents[d].word_ids for d in group] if self.whole_words else None
             breaks = [documents[d].breaks for d in group]
@@ -332,3 +413,18 @@ class PiiDetector:
             raise PareError(f"unknown decoding method {method!r}; expected one of {', '.join(METHODS)}")
         biases = self.resolve(operating_point)  # a bad operating point fails before the model runs
         return self.decode(self.token_scores(texts, batch_size, track), biases, method, batch_size)
+
+    def detect_stream(
+        self,
+        texts: Iterable[str],
+        operating_point: OperatingPoint | Mapping[str, float] | str | None = None,
+        method: Literal["viterbi", "argmax"] = "viterbi",
+        batch_size: int = 16,
+        chunk_chars: int | None = None,
+    ) -> Iterator[list[DetectedSpan]]:
+        """``detect`` for a stream of texts: each text's spans, in input order, scored and decoded a chunk of
+        about ``chunk_chars`` characters at a time (``pare.pii.stream``), so memory stays bounded."""
+        from pare.pii.stream import DEFAULT_CHUNK_CHARS, detect_stream
+
+        chunk = DEFAULT_CHUNK_CHARS if chunk_chars is None else chunk_chars
+        return detect_stream(self, texts, operating_point, method, batch_size, chunk)
