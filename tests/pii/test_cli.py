@@ -93,7 +93,7 @@ def test_jsonl_batch(monkeypatch, capsys, all_person_dir, tmp_path):
     assert [json.loads(line) for line in out.splitlines()] == [
         {"text": PP},
         {"text": ""},
-        {"text": f"{PP}  {PP}"},
+        {"text": f"{PP}  {PP}", "id": 7},  # the record's other fields are kept
     ]
 
 
