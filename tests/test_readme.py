@@ -17,12 +17,16 @@ import pytest
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
-# Fenced commands that take minutes, or need the output of one that does.
+# Fenced commands that take minutes, or need the output of one that does, or a key and a file the reader makes
+# (the LLM round trip: examples/llm_round_trip.py does the same, run by tests/test_examples.py).
 LONG = {
     "pare compress -o runs/compress": "trains a teacher and distils a student: about 35 minutes on 2 CPU cores",
     'pare redact --model runs/compress/final "Call Maria Gonzalez at +34 612 345 678"': (
         "needs runs/compress/final, the output of pare compress"
     ),
+    'pare redact --operator surrogate --vault v.bin -o prompt.txt "Draft a reply to Maria Gonzalez '
+    '(maria.gonzalez@example.com) confirming Friday."': "needs $PARE_KEY",
+    "pare restore --vault v.bin -f answer.txt": "needs $PARE_KEY and the model's answer.txt",
 }
 SHELL = {"bash", "sh", "shell", "console"}
 
@@ -81,11 +85,21 @@ def check_spans(record: dict) -> None:
     assert record["summary"]["span_count"] == len(record["detected_spans"])
 
 
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    """Where the README's commands run, one directory for all (a command may read what an earlier one wrote),
+    with ``src`` linked so that the README's paths into the checkout resolve."""
+    root = tmp_path_factory.mktemp("readme")
+    (root / "src").symlink_to(Path(__file__).resolve().parents[1] / "src")
+    return root
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("argv", "shown", "record"), COMMANDS, ids=[shlex.join(argv)[:60] for argv, _, _ in COMMANDS]
 )
-def test_readme_command(run_pare, argv, shown, record):
+def test_readme_command(run_pare, monkeypatch, workdir, argv, shown, record):
+    monkeypatch.chdir(workdir)
     long_commands = {shlex.join(shlex.split(c)): why for c, why in LONG.items()}
     if shlex.join(argv) in long_commands:
         pytest.skip(long_commands[shlex.join(argv)])
