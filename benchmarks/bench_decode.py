@@ -158,7 +158,7 @@ def joined_document(tokens: int) -> tuple[list[str], np.ndarray, list, list]:
     (doc,) = detector.token_scores(["\n\n".join(texts[: tokens // 40 + 2])])  # about 80 tokens a text
     if len(doc.offsets) < tokens:
         raise SystemExit(f"the joined devset text has only {len(doc.offsets)} tokens")
-    return detector.labels, doc.log_probs.numpy(), doc.word_ids, doc.breaks
+    return detector.labels, doc.log_probs, doc.word_ids, doc.breaks
 
 
 def compare_table(args: argparse.Namespace) -> None:

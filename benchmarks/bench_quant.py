@@ -66,7 +66,7 @@ def score(detector: PiiDetector, docs, reference=None) -> dict:
             if not ref.offsets:
                 continue
             p, q = ref.log_probs, got.log_probs
-            kl += float((p.exp() * (p - q)).sum())
+            kl += float((np.exp(p) * (p - q)).sum())
             words = [ref.word_ids] if detector.whole_words else None
             a = viterbi_decode(p[None], detector.taxonomy, word_ids=words)[0]
             b = viterbi_decode(q[None], detector.taxonomy, word_ids=words)[0]

@@ -28,7 +28,7 @@ def test_stitched_scores_match_each_tokens_window(table_model, minilm_tokenizer)
         for w in windows:
             ids = torch.tensor([detector.prefix + doc.input_ids[w.start : w.end] + detector.suffix])
             expected = torch.log_softmax(model(ids, torch.ones_like(ids)).logits[0], -1)[1:-1]
-            got = doc.log_probs[w.core_start : w.core_end]
+            got = torch.from_numpy(doc.log_probs[w.core_start : w.core_end])
             assert torch.allclose(got, expected[w.core_start - w.start : w.core_end - w.start])
     assert len(plan_windows(len(docs[0].input_ids), detector.window_size, 4)) > 3
 
@@ -43,7 +43,9 @@ def test_tiny_bert_windows_equal_separate_runs(tiny_model_dir):
             with torch.no_grad():
                 logits = detector.model(input_ids=ids, attention_mask=torch.ones_like(ids)).logits[0, 1:-1]
             expected = torch.log_softmax(logits, -1)[w.core_start - w.start : w.core_end - w.start]
-            assert torch.allclose(doc.log_probs[w.core_start : w.core_end], expected, atol=1e-5)
+            assert torch.allclose(
+                torch.from_numpy(doc.log_probs[w.core_start : w.core_end]), expected, atol=1e-5
+            )
 
 
 @pytest.mark.parametrize("method", ["viterbi", "argmax"])

@@ -47,17 +47,13 @@ def plan_windows(n_tokens: int, size: int, halo: int = DEFAULT_HALO) -> list[Win
 
 
 def stitch(window_scores: Sequence, windows: Sequence[Window]):
-    """Concatenate each window's core rows (``window_scores[k]`` is (window length, labels)) into one array."""
+    """Concatenate each window's core rows (``window_scores[k]`` is a (window length, labels) numpy array)."""
+    import numpy as np
+
     parts = [
         scores[w.core_start - w.start : w.core_end - w.start]
         for scores, w in zip(window_scores, windows, strict=True)
     ]
-    if hasattr(parts[0], "new_tensor"):
-        import torch
-
-        return torch.cat(parts, dim=0)
-    import numpy as np
-
     return np.concatenate(parts, axis=0)
 
 

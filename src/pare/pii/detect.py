@@ -60,14 +60,14 @@ METHODS = ("viterbi", "argmax")
 @dataclass
 class DocumentScores:
     """One text's tokens: character ``offsets``, ``word_ids`` (the tokenizer's word of each token) and
-    ``log_probs`` (float32, (n_tokens, n_labels), on CPU: a torch tensor from a torch model, a numpy array
-    from the ONNX backend); ``breaks`` follows from ``text`` and ``offsets``.
+    ``log_probs`` (a float32 numpy array, (n_tokens, n_labels), from either backend); ``breaks`` follows from
+    ``text`` and ``offsets``.
     """
 
     text: str
     input_ids: list[int]
     offsets: list[tuple[int, int]]
-    log_probs: Any
+    log_probs: np.ndarray
     word_ids: list[int | None]
 
     @property
@@ -315,8 +315,8 @@ class PiiDetector:
             out.append(DocumentScores(text, list(enc["input_ids"][d]), offsets, scores, enc.word_ids(d)))
         return out
 
-    def window_log_probs(self, rows: Sequence[Sequence[int]]) -> list[Any]:
-        """Each window's (len(row), labels) float32 log-probabilities on the CPU, from one forward pass over the
+    def window_log_probs(self, rows: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """Each window's (len(row), labels) float32 log-probabilities (numpy), from one forward pass over the
         windows (token ids without special tokens) framed by the special tokens and padded to one length."""
         ids, mask = pad_windows([self.prefix + list(r) + self.suffix for r in rows], self.pad_id)
         first = len(self.prefix)
@@ -329,16 +329,14 @@ class PiiDetector:
         with torch.inference_mode():
             inputs = {"input_ids": torch.from_numpy(ids), "attention_mask": torch.from_numpy(mask)}
             logits = self.model(**{k: v.to(self.device) for k, v in inputs.items()}).logits
-            log_probs = torch.log_softmax(logits.float(), dim=-1).cpu()
-            return [log_probs[i, first : first + len(r)].clone() for i, r in enumerate(rows)]
+            log_probs = torch.log_softmax(logits.float(), dim=-1).cpu().numpy()
+        # numpy copies, not torch tensors: thousands of small tensors kept alive between forward passes
+        # fragment torch's CPU heap, and a chunk of short documents then held 40 times its data in RSS
+        return [log_probs[i, first : first + len(r)].copy() for i, r in enumerate(rows)]
 
-    def _no_scores(self) -> Any:
-        """The scores of a text without tokens, of the backend's array type."""
-        if hasattr(self.model, "window_log_probs"):
-            return np.zeros((0, len(self.labels)), dtype=np.float32)
-        import torch
-
-        return torch.zeros((0, len(self.labels)), dtype=torch.float32)
+    def _no_scores(self) -> np.ndarray:
+        """The scores of a text without tokens."""
+        return np.zeros((0, len(self.labels)), dtype=np.float32)
 
     def resolve(
         self, operating_point: OperatingPoint | Mapping[str, float] | str | None
