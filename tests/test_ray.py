@@ -9,6 +9,7 @@ import pytest
 ray = pytest.importorskip("ray")
 
 from pare.pii import PiiDetector, anonymize  # noqa: E402
+from pare.pii.job import DetectSettings  # noqa: E402
 from pare.pii.operators import PolicyOptions, build_policy  # noqa: E402
 from pare.ray import RayConfig, redact_dataset  # noqa: E402
 
@@ -32,7 +33,7 @@ def test_redact_dataset_equals_the_local_path(local_ray, model):
     rows = [{"id": i, "text": t, "other": t} for i, t in enumerate(TEXTS)]
     ds = ray.data.from_items(rows)
     out = redact_dataset(
-        ds, RayConfig(model, rows_per_batch=2), ["text"], policy=policy, concurrency=1
+        ds, RayConfig(DetectSettings(model), rows_per_batch=2), ["text"], policy=policy, concurrency=1
     ).take_all()
     detector = PiiDetector.from_dir(model)
     local = anonymize(TEXTS, detector.detect(TEXTS), policy)

@@ -942,25 +942,33 @@ def _job_config(job: FileJob, run: RedactRun):
     )
 
 
+def _detect_settings(run: RedactRun, chunk_chars: int):
+    """``pare.pii.job.DetectSettings``: what a file job's checkpoints, workers and Ray actors detect with."""
+    from pare.models import default_model_dir
+    from pare.pii.job import DetectSettings
+    from pare.pii.validate import parse_validate
+
+    validate = tuple(parse_validate(run.validate))
+    return DetectSettings(
+        str(run.model or default_model_dir()),
+        run.dequantize,
+        validate,
+        run.operating_point,
+        run.method,
+        run.batch_size,
+        chunk_chars,
+    )
+
+
 def _redact_files(job: FileJob, run: RedactRun, policy, keys, progress: bool | None) -> None:
     """``pare redact -f FILE|DIR`` on this machine: stream, checkpoint, write as it goes (``pare.pii.job``)."""
-    from pare.models import default_model_dir
-    from pare.pii.job import DetectSettings, check_job_outputs, run_job
-    from pare.pii.validate import parse_validate
+    from pare.pii.job import check_job_outputs, run_job
 
     config = _job_config(job, run)
     check_job_outputs(job.file, job.output, config)
     detector = _load_detector(run.model, run.dequantize, run.validate)
     policy.check_labels(detector.taxonomy.categories, "--operators or --min-score")
-    settings = DetectSettings(
-        str(run.model or default_model_dir()),
-        run.dequantize,
-        tuple(parse_validate(run.validate)),
-        run.operating_point,
-        run.method,
-        run.batch_size,
-        job.chunk_chars,
-    )
+    settings = _detect_settings(run, job.chunk_chars)
     show = err_console.is_terminal if progress is None else progress
     printer = JobProgressPrinter() if show else None
     sink = sys.stdout.buffer if job.output is None else None
@@ -1031,8 +1039,6 @@ def _report_job(result, config) -> None:
 def _redact_with_ray(job: FileJob, run: RedactRun, policy, keys, ray_options: RayOptions) -> None:
     """``pare redact --engine ray``: the same redaction on Ray Data, reading and writing with its own
     JSONL, CSV and Parquet readers and writers (``pare.ray``); -o is a directory of Ray's output files."""
-    from pare.models import default_model_dir
-    from pare.pii.validate import parse_validate
 
     try:
         from pare.ray import RayConfig, redact_path
@@ -1044,15 +1050,7 @@ def _redact_with_ray(job: FileJob, run: RedactRun, policy, keys, ray_options: Ra
     detector = _load_detector(run.model, run.dequantize, run.validate)
     policy.check_labels(detector.taxonomy.categories, "--operators or --min-score")
     ray_config = RayConfig(
-        str(run.model or default_model_dir()),
-        run.dequantize,
-        tuple(parse_validate(run.validate)),
-        run.operating_point,
-        run.method,
-        run.batch_size,
-        ray_options.concurrency,
-        ray_options.cpus,
-        ray_options.address,
+        _detect_settings(run, job.chunk_chars), ray_options.concurrency, ray_options.cpus, ray_options.address
     )
     redact_path(job.file, job.output, ray_config, policy, keys, config)
 

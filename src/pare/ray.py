@@ -17,7 +17,6 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 import ray
 import ray.data
@@ -29,32 +28,20 @@ from pare.pii.job import DetectSettings, JobConfig
 from pare.pii.keys import KeyRing
 from pare.pii.operators import RedactionPolicy
 from pare.pii.stream import StreamAnonymizer
-from pare.pii.validate import DEFAULT_VALIDATED
 
 ROWS_PER_BATCH = 256  # rows each actor call redacts
 
 
 @dataclass(frozen=True)
 class RayConfig:
-    """The model and detection options (as ``DetectSettings``), then the actors: ``concurrency`` of them with
-    ``num_cpus`` CPUs each, on the cluster at ``address`` (``None``: ``$RAY_ADDRESS``, else local Ray)."""
+    """The model and detection options, then the actors: ``concurrency`` of them with ``num_cpus`` CPUs each,
+    on the cluster at ``address`` (``None``: ``$RAY_ADDRESS``, else local Ray)."""
 
-    model_dir: str
-    dequantize: str = "linear"
-    validate: tuple[str, ...] = tuple(DEFAULT_VALIDATED)
-    operating_point: str | None = None
-    method: Literal["viterbi", "argmax"] = "viterbi"
-    batch_size: int = 16
+    settings: DetectSettings
     concurrency: int = 0  # 0: as many actors as the cluster's CPUs hold, less one CPU left for reading
     num_cpus: float = 1.0
     address: str | None = None
     rows_per_batch: int = ROWS_PER_BATCH
-
-    @property
-    def settings(self) -> DetectSettings:
-        return DetectSettings(
-            self.model_dir, self.dequantize, self.validate, self.operating_point, self.method, self.batch_size
-        )
 
 
 class _Redactor:
@@ -111,7 +98,7 @@ def redact_dataset(
     ``model``: a model directory, or a ``RayConfig`` (detection options too); ``policy`` defaults to typed
     placeholders; ``concurrency``/``num_cpus`` override the config's.
     """
-    config = model if isinstance(model, RayConfig) else RayConfig(str(model))
+    config = model if isinstance(model, RayConfig) else RayConfig(DetectSettings(str(model)))
     config = replace(
         config,
         concurrency=concurrency if concurrency is not None else config.concurrency,

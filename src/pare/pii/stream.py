@@ -35,12 +35,11 @@ from pare.pii.redact import CharSpan, _ordered
 from pare.pii.spans import DetectedSpan
 
 T = TypeVar("T")
-DEFAULT_CHUNK_CHARS = (
-    1 << 20
-)  # about 250,000 tokens: tens of MB of scores, and a checkpoint every few seconds
+# about 250,000 tokens: tens of MB of scores, and a checkpoint every few seconds
+DEFAULT_CHUNK_CHARS = 1 << 20
 
 
-class PiiDetector(Protocol):
+class Detector(Protocol):
     """What streaming needs of ``pare.pii.PiiDetector`` (named here so this module does not import it)."""
 
     def resolve(
@@ -73,7 +72,7 @@ def chunked(items: Iterable[T], size: Callable[[T], int], limit: int) -> Iterato
 
 
 def detect_stream(
-    detector: PiiDetector,
+    detector: Detector,
     texts: Iterable[str],
     operating_point: OperatingPoint | Mapping[str, float] | str | None = None,
     method: Literal["viterbi", "argmax"] = "viterbi",
@@ -131,7 +130,7 @@ class StreamAnonymizer:
 
 
 def redact_stream(
-    detector: PiiDetector,
+    detector: Detector,
     texts: Iterable[str],
     policy: RedactionPolicy,
     keys: KeyRing | None = None,
@@ -166,7 +165,7 @@ def redact_stream(
 
 
 def _with_spans(
-    texts: Iterable[str], detector: PiiDetector, chunk_chars: int, options: dict
+    texts: Iterable[str], detector: Detector, chunk_chars: int, options: dict
 ) -> Iterator[tuple[str, list[DetectedSpan]]]:
     for chunk in chunked(texts, len, chunk_chars):
         yield from zip(chunk, detect_stream(detector, chunk, chunk_chars=chunk_chars, **options), strict=True)
