@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 
 import numpy as np
+import onnx
 import pytest
 import torch
 
-import onnx
 import pare
 from pare.errors import PareError
 from pare.models import default_model_dir
