@@ -159,3 +159,18 @@ def test_subprocess_stdout_is_clean_jsonl(all_person_dir, tmp_path):
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["summary"]["span_count"] for line in done.stdout.splitlines()] == [2, 1]
     assert "Loading weights" not in done.stderr
+
+
+def test_operating_point_thresholds_apply_and_min_score_wins(monkeypatch, capsys, all_person_dir, tmp_path):
+    # a point's per-label minimum scores (pare calibrate --per-label) leave low spans as text in redact
+    import shutil
+
+    model = tmp_path / "m"
+    shutil.copytree(all_person_dir, model)
+    points = {"operating_points": {"strict": {"biases": {}, "min_score": {"private_person": 1.0}}}}
+    (model / "viterbi_calibration.json").write_text(json.dumps(points), encoding="utf-8")
+    args = ("redact", "ana silva", "--model", str(model))
+    assert run_cli(monkeypatch, capsys, *args)[:2] == (0, f"{PP} {PP}\n")
+    assert run_cli(monkeypatch, capsys, *args, "--operating-point", "strict")[:2] == (0, "ana silva\n")
+    code, out, _ = run_cli(monkeypatch, capsys, *args, "--operating-point", "strict", "--min-score", "0")
+    assert (code, out) == (0, f"{PP} {PP}\n")
