@@ -8,7 +8,8 @@ from pii_strategies import ONE_WAY, REVERSIBLE, policies, runs
 
 from pare.labels import Taxonomy
 from pare.pii import KeyRing, PiiDetector, anonymize
-from pare.pii.stream import StreamAnonymizer, chunked, redact_stream, run_occurrence_index
+from pare.pii.anonymize import run_occurrence_index
+from pare.pii.stream import StreamAnonymizer, chunked, redact_stream
 
 KEYS = KeyRing.from_secret(b"stream-test-key")
 WORDS = ["ana", "lee", "bob", "hi", "the", "call", "at", ",", ".", "\n\n", "x"]

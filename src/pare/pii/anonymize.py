@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from pare.errors import PareError
@@ -246,22 +246,23 @@ class Anonymizer:
         """Thresholds, every occurrence and operators (module docstring) over the documents of a run."""
         if len(texts) != len(spans):
             raise ValueError("one list of spans per text")
-        split = [apply_thresholds(s, self.policy) for s in spans]
-        scope = self.policy.every_occurrence
         run_index = None
-        if scope == "run":
-            values: dict[str, str] = {}
-            for text, (kept, _) in zip(texts, split, strict=True):
-                occurrence_values(text, _ordered(text, kept), values)
-            run_index = OccurrenceIndex(values)
-        out = []
-        for text, (kept, below) in zip(texts, split, strict=True):
-            added = 0
-            if scope != "off":
-                index = run_index or OccurrenceIndex(occurrence_values(text, _ordered(text, kept)))
-                kept, added = index.add_occurrences(text, _ordered(text, kept))
-            out.append(self.redact_document(text, kept, below, added))
-        return out
+        if self.policy.every_occurrence == "run":
+            run_index = run_occurrence_index(zip(texts, spans, strict=True), self.policy)
+        return [self.redact_in_run(text, s, run_index) for text, s in zip(texts, spans, strict=True)]
+
+    def redact_in_run(
+        self, text: str, spans: Sequence[CharSpan], run_index: OccurrenceIndex | None = None
+    ) -> DocumentRedaction:
+        """One document of a run: thresholds, every occurrence (of the document's own values, or of
+        ``run_index``'s for ``every_occurrence="run"``) and operators."""
+        kept, below = apply_thresholds(spans, self.policy)
+        added = 0
+        if self.policy.every_occurrence != "off":
+            ordered = _ordered(text, kept)
+            index = run_index or OccurrenceIndex(occurrence_values(text, ordered))
+            kept, added = index.add_occurrences(text, ordered)
+        return self.redact_document(text, kept, below, added)
 
     def redact_document(
         self,
@@ -329,6 +330,18 @@ class Anonymizer:
                 memo.owners[known] = owner
         guard.owners[known] = owner
         return known
+
+
+def run_occurrence_index(
+    documents: Iterable[tuple[str, Sequence[CharSpan]]], policy: RedactionPolicy
+) -> OccurrenceIndex:
+    """The run-wide index of the values detected in ``documents`` (text, spans), in order, above the policy's
+    thresholds (``every_occurrence="run"``)."""
+    values: dict[str, str] = {}
+    for text, spans in documents:
+        kept, _ = apply_thresholds(spans, policy)
+        occurrence_values(text, _ordered(text, kept), values)
+    return OccurrenceIndex(values)
 
 
 def anonymize(

@@ -38,11 +38,11 @@ from typing import BinaryIO, Literal
 from pare.data.tables import Format, Row, Selection, file_kind, list_files, open_reader, open_writer
 from pare.errors import PareError
 from pare.io import atomic_dir, atomic_file, check_output
-from pare.pii.anonymize import DocumentRedaction
+from pare.pii.anonymize import DocumentRedaction, run_occurrence_index
 from pare.pii.keys import KeyRing
 from pare.pii.operators import RedactionPolicy
 from pare.pii.spans import DetectedSpan
-from pare.pii.stream import DEFAULT_CHUNK_CHARS, StreamAnonymizer, chunked, run_occurrence_index
+from pare.pii.stream import DEFAULT_CHUNK_CHARS, StreamAnonymizer, chunked
 from pare.pii.validate import DEFAULT_VALIDATED
 from pare.pii.vault import Vault, VaultEntry, write_vault
 

@@ -22,16 +22,10 @@ from typing import Literal, Protocol, TypeVar
 
 from pare.decode import OperatingPoint
 from pare.errors import PareError
-from pare.pii.anonymize import (
-    Anonymizer,
-    DocumentRedaction,
-    OccurrenceIndex,
-    apply_thresholds,
-    occurrence_values,
-)
+from pare.pii.anonymize import Anonymizer, DocumentRedaction, OccurrenceIndex, run_occurrence_index
 from pare.pii.keys import KeyRing
 from pare.pii.operators import RedactionPolicy
-from pare.pii.redact import CharSpan, _ordered
+from pare.pii.redact import CharSpan
 from pare.pii.spans import DetectedSpan
 
 T = TypeVar("T")
@@ -87,18 +81,6 @@ def detect_stream(
         yield from detector.detect(chunk, biases, method, batch_size)
 
 
-def run_occurrence_index(
-    documents: Iterable[tuple[str, Sequence[CharSpan]]], policy: RedactionPolicy
-) -> OccurrenceIndex:
-    """The run-wide index of the values detected in ``documents`` (text, spans), in order
-    (``every_occurrence="run"``), as ``anonymize`` builds it."""
-    values: dict[str, str] = {}
-    for text, doc_spans in documents:
-        kept, _ = apply_thresholds(doc_spans, policy)
-        occurrence_values(text, _ordered(text, kept), values)
-    return OccurrenceIndex(values)
-
-
 class StreamAnonymizer:
     """``anonymize`` for a run that arrives in chunks: ``redact`` each chunk in order; the results equal those of
     ``anonymize`` over all documents at once. ``every_occurrence="run"`` needs ``run_index`` (from
@@ -117,16 +99,9 @@ class StreamAnonymizer:
         """The next documents of the run (``Anonymizer.redact_documents``, scopes kept across calls)."""
         if len(texts) != len(spans):
             raise ValueError("one list of spans per text")
-        out = []
-        for text, doc_spans in zip(texts, spans, strict=True):
-            kept, below = apply_thresholds(doc_spans, self.policy)
-            added = 0
-            if self.policy.every_occurrence != "off":
-                ordered = _ordered(text, kept)
-                index = self.run_index or OccurrenceIndex(occurrence_values(text, ordered))
-                kept, added = index.add_occurrences(text, ordered)
-            out.append(self.anonymizer.redact_document(text, kept, below, added))
-        return out
+        return [
+            self.anonymizer.redact_in_run(t, s, self.run_index) for t, s in zip(texts, spans, strict=True)
+        ]
 
 
 def redact_stream(
