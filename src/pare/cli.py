@@ -856,9 +856,11 @@ def _redact_texts(text, file, output, vault, run: RedactRun, policy, keys, opera
     """``pare redact`` of TEXT, stdin or one text file, held in memory: detect, anonymize, write."""
     import json
 
+    from pare.pii import read_text_file  # a whole file, one document; empty is an error
     from pare.pii.anonymize import anonymize
 
-    texts = [_text_to_redact(text, file)]
+    # JSONL, tables and directories stream instead (_redact_files)
+    texts = [_input_text(text, file, read_text_file)]
     detector = _load_detector(run.model, run.dequantize, run.validate)
     policy.check_labels(detector.taxonomy.categories, operators_file or "--min-score")
     spans = detector.detect(texts, run.operating_point, run.method, run.batch_size, track=rich_track)
@@ -1124,15 +1126,14 @@ def restore_command(
         None, "--vault", help="The vault pare redact --vault wrote (for placeholders and surrogates)."
     ),
     key_file: str | None = typer.Option(None, "--key-file", help="The key (default: $PARE_KEY)."),
-    output: str | None = typer.Option(
-        None, "-o", "--output", help="Write here (atomically) instead of stdout."
-    ),
+    output: OutputFileOption = None,
     overwrite: bool = typer.Option(False, "--overwrite", help="Replace an existing -o file."),
 ) -> None:
     """Give back the original texts: encrypted values with the key, indexed placeholders and surrogates with
     the vault."""
     import os
 
+    from pare.io import read_utf8  # an empty file restores to an empty text
     from pare.pii.keys import KEY_ENV, load_secret, require_keys
     from pare.pii.restore import read_redacted_jsonl, restore_texts, restored_jsonl
     from pare.pii.vault import read_vault
@@ -1142,7 +1143,7 @@ def restore_command(
     _check_outputs(output, None, (file, vault, key_file), overwrite)
     keys = require_keys(load_secret(key_file, os.environ.get(KEY_ENV)), "pare restore")
     records = read_redacted_jsonl(file) if file is not None and file.endswith(".jsonl") else None
-    texts = [r["text"] for r in records] if records is not None else [_text_to_restore(text, file)]
+    texts = [r["text"] for r in records] if records is not None else [_input_text(text, file, read_utf8)]
     mapping = read_vault(vault, keys) if vault is not None else None
     result = restore_texts(texts, keys, mapping, where=file or "input")
     body = restored_jsonl(records, result.texts) if records is not None else result.texts[0]
@@ -1158,27 +1159,10 @@ def restore_command(
         err_console.print(f"note: {note}", markup=False, highlight=False, soft_wrap=True)
 
 
-def _text_to_restore(text: str | None, file: str | None) -> str:
-    """The one document to restore: FILE's text (may be empty), TEXT, or stdin."""
-    from pare.io import read_utf8
-
+def _input_text(text: str | None, file: str | None, read_file) -> str:
+    """The one document a command reads: FILE's text (through ``read_file``), TEXT, or stdin."""
     if file is not None:
-        return read_utf8(file)
-    if text is not None:
-        return text
-    try:
-        return sys.stdin.buffer.read().decode("utf-8")
-    except UnicodeDecodeError:
-        raise PareError("stdin: not valid UTF-8") from None
-
-
-def _text_to_redact(text: str | None, file: str | None) -> str:
-    """The one document redacted in memory: FILE's whole text (a .txt or a file of no known kind), TEXT, or
-    stdin. JSONL, tables and directories stream instead (``_redact_files``)."""
-    from pare.pii import read_text_file
-
-    if file is not None:
-        return read_text_file(file)
+        return read_file(file)
     if text is not None:
         return text
     try:
