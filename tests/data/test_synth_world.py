@@ -16,7 +16,13 @@ from hypothesis import strategies as st
 from pare.data.jsonl import parse_record
 from pare.data.synth import WORLD_SPLITS, held_out_frame_ids, synthesize, templates, world_frames
 from pare.data.synth.world import Frame, check_document, render_frame, synthesize_world
-from pare.data.synth.world_tables import ADDRESS_FORMATS, NAME_SOURCES, PHONE_REGIONS, ROLE_PAIRS
+from pare.data.synth.world_tables import (
+    ADDRESS_FORMATS,
+    MAILBOX_WORDS,
+    NAME_SOURCES,
+    PHONE_REGIONS,
+    ROLE_PAIRS,
+)
 from pare.data.synth.world_values import WORLD_KINDS, Value, WorldFiller
 from pare.errors import PareError
 from pare.labels import PRIVACY_FILTER_CATEGORIES
@@ -153,6 +159,17 @@ def test_conventions_casing_blocks_punctuation_and_roles(docs):
     roles = {r.lower() for pair in ROLE_PAIRS for r in pair}
     role_chats = [d for d in docs if d.meta["style"] == "chat" and d.text.split(":")[0].lower() in roles]
     assert role_chats and all(not d.spans or d.spans[0].start > 0 for d in role_chats)
+
+
+def test_email_addresses_include_mailboxes_not_made_of_names(docs):
+    emails = spans_of(docs, "private_email")
+    assert all(re.fullmatch(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}", e) for e in emails)
+    local_parts = [e.split("@")[0].lower() for e in emails]
+    words = set(MAILBOX_WORDS)
+    # role and numbered accounts ("info@", "user7.desk@") sit beside name addresses, and some domains carry digits
+    with_word = [p for p in local_parts if words & set(re.split(r"[._+\-\d]+", p))]
+    assert 0.1 < len(with_word) / len(emails) < 0.5
+    assert any(re.search(r"\d\.(org|com|net)$", e) for e in emails)
 
 
 def latin(text):

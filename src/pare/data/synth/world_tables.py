@@ -102,6 +102,16 @@ MAIL_DOMAINS: tuple[str, ...] = (
     "mail.ru", "naver.com", "qq.com", "yandex.ru", "uol.com.br", "wp.pl", "seznam.cz", "telkomsa.net",
 )  # fmt: skip
 PERSONAL_TLDS: tuple[str, ...] = ("com", "net", "org", "me", "dev", "io", "co.uk", "de", "fr", "ca", "in")
+# Mailboxes not made of a name: role and shared accounts, numbered accounts, handles ("info@", "user7.desk@",
+# "office2@"). People write and paste these as often as name addresses, and a token such as "user" or "info"
+# must not make a model read the address as ordinary text.
+MAILBOX_WORDS: tuple[str, ...] = (
+    "info", "office", "contact", "admin", "support", "sales", "hello", "billing", "team", "hr", "jobs", "press",
+    "mail", "desk", "reception", "accounts", "user", "name", "me", "post", "help", "orders", "booking", "home",
+    "family", "work", "private", "inbox", "test", "student", "guest", "member", "client", "service",
+)  # fmt: skip
+# Domains of documentation and test data, written into real text as often as real ones.
+EXAMPLE_DOMAINS: tuple[str, ...] = ("example", "example-mail", "test", "mailbox", "sample", "demo")
 
 # Personal URLs without a scheme: a profile, a personal site, a payment or share link. ``{www}`` is "www."
 # or nothing; the scheme ("https://", "http://" or none) is added when drawn.

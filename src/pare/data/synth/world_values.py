@@ -30,10 +30,12 @@ from pare.data.synth.world_tables import (
     COUNTRIES,
     DATE_FORMS,
     DURATIONS,
+    EXAMPLE_DOMAINS,
     FAMILY_FIRST,
     FILES,
     HAND_NAMES,
     MAIL_DOMAINS,
+    MAILBOX_WORDS,
     NAME_SOURCES,
     OFFICES,
     OPENERS,
@@ -325,15 +327,31 @@ class WorldFiller:
             (f"{first}.{last}", f"{first[0]}{last}", f"{first}_{last}", f"{first}{last}{year}", f"{first}.{last[0]}",
              f"{last}.{first}", f"{first}{year}", f"{last}{first[0]}", f"{first}-{last}")
         )  # fmt: skip
-        r = self.rng.random()
-        if r < 0.7:
-            domain = self.rng.choice(MAIL_DOMAINS)
-        elif r < 0.9:
-            domain = f"{self.rng.choice(COMPANY_STEMS)}.{self.rng.choice(PERSONAL_TLDS)}"
-        else:
-            domain = f"{last}.{self.rng.choice(('family', 'name', 'me', 'net'))}"
-        email = f"{local}@{domain}"
+        if self.rng.random() < 0.25:
+            local = self.mailbox(first)
+        email = f"{local}@{self.mail_domain(last)}"
         return email.title() if self.rng.random() < 0.02 else email
+
+    def mailbox(self, first: str) -> str:
+        """A mailbox not made of a full name: a role, a numbered account, a handle, a tagged address."""
+        word, other = self.rng.sample(MAILBOX_WORDS, 2)
+        n = str(self.rng.randint(1, 99) if self.rng.random() < 0.7 else self.rng.randint(100, 9999))
+        return self.rng.choice(
+            (word, f"{word}{n}", f"{word}.{other}", f"{word}{n}.{other}", f"{word}_{n}", f"{first}.{word}",
+             f"{first}+{word}", f"{word}-{first}", f"{first}{n}")
+        )  # fmt: skip
+
+    def mail_domain(self, last: str) -> str:
+        r = self.rng.random()
+        if r < 0.62:
+            return self.rng.choice(MAIL_DOMAINS)
+        if r < 0.8:
+            return f"{self.rng.choice(COMPANY_STEMS)}.{self.rng.choice(PERSONAL_TLDS)}"
+        if r < 0.9:
+            return f"{last}.{self.rng.choice(('family', 'name', 'me', 'net'))}"
+        stem = self.rng.choice(EXAMPLE_DOMAINS + COMPANY_STEMS)
+        digit = str(self.rng.randint(0, 9)) if self.rng.random() < 0.5 else ""
+        return f"{stem}{digit}.{self.rng.choice(('org', 'com', 'net'))}"
 
     def phone(self, index: str) -> str:
         """A valid number of a weighted region, written in one of the ways people write numbers."""
