@@ -1,12 +1,15 @@
 """Copy a `pare compress` run's final model into the package as pare's default model, with a model card whose
-figures are read from the run's own report and from the long-document benchmark's JSON.
+figures are read from the run's own report and from the long-document benchmark's JSON; and its ONNX export,
+the default where torch is not installed.
 
+    pare export runs/compress/final --format onnx --int8-embeddings -o runs/compress/final_onnx
+    python benchmarks/bench_generalization.py runs/compress/{teacher,final,final_onnx} ... --json-out runs/logs/gen.json
     python benchmarks/ship_default_model.py --run runs/compress --generalization runs/logs/gen.json \\
         --long runs/logs/long.json
 
 Only what inference needs is copied (config, quantized weights and manifest, tokenizer files, operating
 points); ``trim.json`` (the id map back to the teacher's vocabulary) and the bit-allocation plot stay in the
-run directory.
+run directory. ``RUN/final_onnx`` is copied whole to ``default_onnx`` when it exists.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from pathlib import Path
 
 from pare.modeldir import CALIBRATION_FILE, CONFIG_FILE, QUANT_MANIFEST, TOKENIZER_FILES
 
-DEST = Path(__file__).resolve().parents[1] / "src" / "pare" / "models" / "default"
+MODELS = Path(__file__).resolve().parents[1] / "src" / "pare" / "models"
+DEST, DEST_ONNX = MODELS / "default", MODELS / "default_onnx"
 
 
 def _by_stage(rows: dict) -> dict:
@@ -34,15 +38,22 @@ def _stage_time(report: dict) -> str:
     return text + (f", with the {', '.join(cached)} taken from pare's cache" if cached else "")
 
 
-def figures_table(report: dict, generalization: dict) -> list[str]:
-    """Teacher and final: F1 on every evaluation set (bench_generalization's JSON) and size (the report)."""
-    sizes = {s["name"]: s["size_bytes"] for s in report["stages"]}
+def dir_bytes(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.iterdir() if p.is_file())
+
+
+def figures_table(report: dict, generalization: dict, sizes: dict[str, int]) -> list[str]:
+    """Teacher, final and its ONNX export: F1 on every evaluation set (bench_generalization's JSON) and size
+    (the report's stages, and ``sizes``)."""
+    sizes = {**{s["name"]: s["size_bytes"] for s in report["stages"]}, **sizes}
     sets = list(generalization)
     lines = [
         "| model | " + " | ".join(f"{name} F1 (P / R)" for name in sets) + " | size MB |",
         "|---|" + "---|" * len(sets) + "---|",
     ]
-    for stage in ("teacher", "final"):
+    for stage in ("teacher", "final", "final_onnx"):
+        if stage not in sizes or stage not in _by_stage(generalization[sets[0]]):
+            continue
         cells = []
         for name in sets:
             row = _by_stage(generalization[name])[stage]
@@ -51,7 +62,7 @@ def figures_table(report: dict, generalization: dict) -> list[str]:
     return lines
 
 
-def card(report: dict, generalization: dict, long_rows: list[dict]) -> str:
+def card(report: dict, generalization: dict, long_rows: list[dict], sizes: dict[str, int]) -> str:
     long = {r["model"].rstrip("/").split("/")[-1]: r for r in long_rows}
     lines = [
         "# pare's default PII model",
@@ -62,11 +73,15 @@ def card(report: dict, generalization: dict, long_rows: list[dict]) -> str:
         "into one transformer block, vocabulary trimmed, and quantized with Fisher-weighted codebooks. `pare redact`",
         "uses it when no `--model` is given; `pare.load` and `PiiDetector.from_dir` open it.",
         "",
+        "`default_onnx/` beside it is its ONNX export (`pare export --format onnx --int8-embeddings`: int8",
+        "weights and embedding tables) for onnxruntime: `pare redact` uses it when torch is not installed",
+        '(`pip install pare` without the `train` extra), and `pare.models.default_model_dir("onnx")` names it.',
+        "",
         f"Reproduce it: `pare compress -o runs/compress` ({_stage_time(report)}).",
         "",
         "## Figures (strict span F1)",
         "",
-        *figures_table(report, generalization),
+        *figures_table(report, generalization, sizes),
         "",
         "templates: 600 documents of held-out templates of pare's generator (they flatter a model); world: 600",
         "documents of held-out frames of the English world family; dev: the development set pare ships, made",
@@ -106,15 +121,22 @@ def main() -> None:
     long_rows = json.loads(args.long.read_text()) if args.long else []
     manifest = json.loads((final / QUANT_MANIFEST).read_text())
     names = {CONFIG_FILE, QUANT_MANIFEST, CALIBRATION_FILE, manifest["weights_file"], *TOKENIZER_FILES}
-    if DEST.exists():
-        shutil.rmtree(DEST)
+    for dest in (DEST, DEST_ONNX):
+        if dest.exists():
+            shutil.rmtree(dest)
     DEST.mkdir(parents=True)
     for name in sorted(names):
         if (final / name).is_file():
             shutil.copy2(final / name, DEST / name)
+    sizes = {}
+    if (args.run / "final_onnx").is_dir():
+        shutil.copytree(args.run / "final_onnx", DEST_ONNX, ignore=shutil.ignore_patterns(".pare-output"))
+        sizes["final_onnx"] = dir_bytes(DEST_ONNX)
     generalization = json.loads(args.generalization.read_text())
-    (DEST / "README.md").write_text(card(report, generalization, long_rows))
-    print(f"wrote {DEST}: {sum(p.stat().st_size for p in DEST.iterdir()) / 1e6:.2f} MB")
+    (DEST / "README.md").write_text(card(report, generalization, long_rows, sizes))
+    for dest in (DEST, DEST_ONNX):
+        if dest.exists():
+            print(f"wrote {dest}: {dir_bytes(dest) / 1e6:.2f} MB")
 
 
 if __name__ == "__main__":

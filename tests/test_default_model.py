@@ -35,3 +35,35 @@ def test_the_readme_quick_start_example_gives_what_it_shows(run_pare):
     text, shown = re.search(r'```bash\npare redact "([^"]+)"\n# (.+)\n```', readme).groups()
     code, out, err = run_pare("redact", text)
     assert (code, out) == (0, shown + "\n"), err
+
+
+def test_the_onnx_twin_is_a_small_int8_export_that_finds_the_same_spans():
+    from pare.pii import PiiDetector
+
+    path = default_model_dir("onnx")
+    assert check_model_dir(path, tokenizer=True, token_classifier=True).onnx
+    assert sum(p.stat().st_size for p in path.iterdir()) < 13_000_000
+    assert json.loads((path / "onnx_config.json").read_text())["int8_embeddings"] is True
+    texts = [
+        "Hi, I'm Maria Gonzalez. Write to maria.gonzalez@example.com or call +34 612 345 678.",
+        "Bitte rufen Sie Frau Anna Berg unter 030 1234567 an.",
+        "Send the contract to 221B Baker Street, London NW1 6XE before 3 March 2025.",
+    ]
+    onnx_spans = PiiDetector.from_dir(path).detect(texts)
+    torch_spans = PiiDetector.from_dir(default_model_dir("torch")).detect(texts)
+    for got, want in zip(onnx_spans, torch_spans, strict=True):
+        assert [(s.label, s.start, s.end) for s in got] == [(s.label, s.start, s.end) for s in want]
+
+
+def test_without_torch_the_default_is_the_onnx_twin(monkeypatch):
+    import importlib.util
+
+    import pytest
+
+    from pare.errors import PareError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    assert default_model_dir() == default_model_dir("onnx") != default_model_dir("torch")
+    with pytest.raises(PareError, match="backend 'tf'"):
+        default_model_dir("tf")

@@ -611,6 +611,11 @@ def export_command(
     int8: bool = typer.Option(
         False, "--int8", help="ONNX: quantize the MatMul weights to int8 (onnxruntime dynamic quantization)."
     ),
+    int8_embeddings: bool = typer.Option(
+        False,
+        "--int8-embeddings",
+        help="ONNX: also store the embedding tables in int8 (implies --int8; about a quarter of the file).",
+    ),
     opset: int = typer.Option(ONNX_EXPORT.opset, "--opset", help="ONNX: the opset (17 or later)."),
     overwrite: OverwriteOption = False,
 ) -> None:
@@ -618,15 +623,16 @@ def export_command(
     if fmt == "hf":
         from pare.loader import export_dequantized
 
-        if int8:
-            raise PareError("--int8 applies to --format onnx")
+        if int8 or int8_embeddings:
+            raise PareError("--int8 and --int8-embeddings apply to --format onnx")
         export_dequantized(model, output, overwrite=overwrite)
         print(f"wrote {output}")
         return
     from pare.onnx.export import export_onnx
 
     _quiet_transformers()
-    result = export_onnx(model, output, OnnxExportConfig(opset=opset, int8=int8), overwrite=overwrite)
+    config = OnnxExportConfig(opset=opset, int8=int8, int8_embeddings=int8_embeddings)
+    result = export_onnx(model, output, config, overwrite=overwrite)
     check = f"max logit difference {result.max_logit_diff:.2g}"
     if result.int8_max_prob_diff is not None:
         check += (
@@ -634,7 +640,8 @@ def export_command(
             f"same top label on {result.int8_agreement:.1%} of tokens"
         )
     size = f"{result.file_bytes / 2**20:.1f} MiB"
-    print(f"wrote {output} (model.onnx {size}, opset {opset}{', int8' if int8 else ''}; vs torch: {check})")
+    kind = ", int8 with embeddings" if int8_embeddings else ", int8" if int8 else ""
+    print(f"wrote {output} (model.onnx {size}, opset {opset}{kind}; vs torch: {check})")
 
 
 # ``pare redact``'s privacy operators (pare.pii.operators), kept together because they configure one policy

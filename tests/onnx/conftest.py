@@ -37,3 +37,11 @@ def default_int8(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("default-int8") / "onnx"
     export_onnx(default_model_dir(), out, OnnxExportConfig(int8=True))
     return out
+
+
+@pytest.fixture(scope="session")
+def default_int8_embeddings(tmp_path_factory) -> Path:
+    """The shipped model exported to ONNX with int8 MatMul weights and int8 embedding tables."""
+    out = tmp_path_factory.mktemp("default-int8-embeddings") / "onnx"
+    export_onnx(default_model_dir(), out, OnnxExportConfig(int8_embeddings=True))
+    return out

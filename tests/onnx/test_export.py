@@ -80,6 +80,20 @@ def test_int8_quantizes_the_matmul_weights_and_stays_close(default_onnx, default
     assert (default_int8 / "model.onnx").stat().st_size < (default_onnx / "model.onnx").stat().st_size
 
 
+def test_int8_embeddings_store_the_embedding_tables_in_int8(default_int8, default_int8_embeddings):
+    graph = onnx.load(default_int8_embeddings / "model.onnx").graph
+    floats = [init for init in graph.initializer if init.data_type == onnx.TensorProto.FLOAT]
+    vocab = json.loads((default_int8_embeddings / "config.json").read_text())["vocab_size"]
+    assert all(vocab not in init.dims for init in floats)  # no fp32 table of one row per token is left
+    eight_bit = (onnx.TensorProto.INT8, onnx.TensorProto.UINT8)
+    assert any(init.data_type in eight_bit and vocab in init.dims for init in graph.initializer)
+    record = json.loads((default_int8_embeddings / "onnx_config.json").read_text())
+    assert record["int8"] is True and record["int8_embeddings"] is True
+    assert record["check"]["int8_agreement"] >= 0.95
+    smaller = (default_int8_embeddings / "model.onnx").stat().st_size
+    assert smaller < 0.5 * (default_int8 / "model.onnx").stat().st_size
+
+
 def test_a_mixture_of_experts_classifier_exports(tmp_path):
     """openai_privacy_filter's experts run in a data-dependent loop by default; the export must not freeze
     the experts the sample inputs happened to use."""
@@ -144,7 +158,7 @@ def test_the_cli_exports_and_refuses_to_replace_without_overwrite(run_pare, tiny
         ("encoder", "not a token classifier"),
         ("onnx", "already an ONNX export"),
         ("opset", "opset 16"),
-        ("int8-hf", "--int8 applies to --format onnx"),
+        ("int8-hf", "--int8 and --int8-embeddings apply to --format onnx"),
     ],
 )
 def test_bad_inputs_are_one_line_errors_that_write_nothing(

@@ -4,7 +4,8 @@ The model is exported with torch's ``torch.export``-based exporter (dynamo; the 
 and traces data-dependent code such as a mixture of experts into constants) with dynamic batch and sequence
 axes, then optimized by onnxruntime for the CPU (``ORT_ENABLE_EXTENDED``: constant folding, fused MatMul and
 LayerNorm kernels) and saved as one file. ``int8`` adds onnxruntime's dynamic quantization of the MatMul
-weights (int8 weights, activations quantized per batch at run time).
+weights (int8 weights, activations quantized per batch at run time); ``int8_embeddings`` also stores the
+embedding tables in int8 (their Gather weights), which is most of a 1-block model's file.
 
 Every export is checked before anything is written, on windows of real text built exactly as the detector
 builds them (special tokens, padding, the training window length): onnxruntime's logits must equal torch's
@@ -75,6 +76,7 @@ class OnnxExport:
     out_dir: Path
     opset: int
     int8: bool
+    int8_embeddings: bool
     max_logit_diff: float  # the fp32 graph against torch
     int8_max_prob_diff: float | None  # the int8 graph against torch (label probabilities)
     int8_agreement: float | None  # share of tokens whose most probable label is torch's
@@ -110,14 +112,15 @@ def export_onnx(
         _write_graph(model, ids, mask, tmp / ONNX_FILE, config.opset)
         logit_diff = check_fp32(tmp / ONNX_FILE, ids, mask, reference)
         prob_diff = agreement = None
-        if config.int8:
-            quantize_int8(tmp / ONNX_FILE)
+        if config.quantized_ops:
+            quantize_int8(tmp / ONNX_FILE, config.quantized_ops)
             prob_diff, agreement = check_int8(tmp / ONNX_FILE, ids, mask, reference)
         check_tokenizer(tokenizer, RuntimeTokenizer.from_dir(tmp), tmp)
         result = OnnxExport(
             out,
             config.opset,
-            config.int8,
+            bool(config.quantized_ops),
+            config.int8_embeddings,
             logit_diff,
             prob_diff,
             agreement,
@@ -211,14 +214,15 @@ def _write_graph(model: Any, ids: np.ndarray, mask: np.ndarray, dest: Path, opse
         raw.unlink(missing_ok=True)
 
 
-def quantize_int8(path: Path) -> None:
-    """Replace the graph at ``path`` with onnxruntime's dynamic int8 quantization of its MatMul weights."""
+def quantize_int8(path: Path, ops: tuple[str, ...] = ("MatMul",)) -> None:
+    """Replace the graph at ``path`` with onnxruntime's dynamic int8 quantization of the weights of ``ops``
+    (per tensor: w ≈ scale · q, q in [-127, 127]; activations are quantized at run time)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantized = path.with_name("int8.onnx")
     try:
         with _quiet():
-            quantize_dynamic(path, quantized, op_types_to_quantize=["MatMul"], weight_type=QuantType.QInt8)
+            quantize_dynamic(path, quantized, op_types_to_quantize=list(ops), weight_type=QuantType.QInt8)
     except Exception as err:  # as above
         quantized.unlink(missing_ok=True)
         raise PareError(f"{path.name}: int8 quantization failed ({first_line(err)})") from None
@@ -301,6 +305,7 @@ def _write_manifest(path: Path, source: Path, result: OnnxExport) -> None:
         "optimized_by": f"onnxruntime {onnxruntime.__version__} (ORT_ENABLE_EXTENDED, CPU)",
         "opset": result.opset,
         "int8": result.int8,
+        "int8_embeddings": result.int8_embeddings,
         "check": {
             "fp32_tolerance": {"atol": FP32_TOLERANCE[0], "rtol": FP32_TOLERANCE[1]},
             "max_logit_diff": result.max_logit_diff,
