@@ -63,7 +63,9 @@ def test_without_torch_the_default_is_the_onnx_twin(monkeypatch):
     from pare.errors import PareError
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a)
+    )
     assert default_model_dir() == default_model_dir("onnx") != default_model_dir("torch")
     with pytest.raises(PareError, match="backend 'tf'"):
         default_model_dir("tf")

@@ -121,6 +121,7 @@ def test_resume_after_sigkill_is_byte_identical(tmp_path, detector_settings, run
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL and not out.exists(), "the job ended before it was killed"
+    assert (work / "lock").read_text() == f"{proc.pid}\n"  # its lock file stays, but the kernel let go of it
     code, _, err = run_pare(*args)  # the same command again (in this process: faster than a new one)
     assert code == 0 and "resumed:" in err and not work.exists()
     fresh = tmp_path / "fresh.jsonl"
@@ -159,3 +160,4 @@ def test_workers_give_one_process_output(tmp_path, detector_settings):
     two = _run(src, tmp_path / "two.jsonl", detector_settings, fmt="json", workers=2)
     assert one.documents == two.documents == 30
     assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+    assert not work_dir_for(tmp_path / "two.jsonl").exists()  # nor its lock file

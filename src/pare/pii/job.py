@@ -9,6 +9,8 @@ by the same command: checkpointed chunks are not detected again, and every chunk
 in order, so the output is byte for byte that of an uninterrupted run. The work directory records what the
 checkpoints depend on (the inputs' sizes and times, the model, the detection options, the chunk size): a job
 that differs starts afresh. It is removed when the job completes or fails with a ``PareError``.
+While it runs, a job holds a lock in the work directory (``pare.pii.lock``): a second job on the same output
+(for a directory input, the same output root) stops before any work, naming the first's process id.
 
 Run-wide options stay exact: ``consistent="run"`` keeps one anonymizer across chunks; ``every_occurrence="run"``
 detects every chunk first (collecting the detected values), then redacts in a second pass from the checkpoints.
@@ -40,6 +42,7 @@ from pare.errors import PareError
 from pare.io import atomic_dir, atomic_file, check_output
 from pare.pii.anonymize import DocumentRedaction, run_occurrence_index
 from pare.pii.keys import KeyRing
+from pare.pii.lock import LOCK_NAME, exclusive_lock
 from pare.pii.operators import RedactionPolicy
 from pare.pii.spans import DetectedSpan
 from pare.pii.stream import DEFAULT_CHUNK_CHARS, StreamAnonymizer, chunked
@@ -187,14 +190,24 @@ class Checkpoints:
 
     def save(self, key: str, spans: list[list[SpanTuple]]) -> None:
         if not self.valid:
-            shutil.rmtree(self.root, ignore_errors=True)
-            self.root.mkdir(parents=True)
+            self._clear()
             _write_atomic(self.root / "job.json", json.dumps(self.fingerprint))
             self.valid = True
         _write_atomic(self.root / f"{key}.json", json.dumps(spans, ensure_ascii=False))
 
+    def _clear(self) -> None:
+        """Empty the work directory, creating it if missing; the lock file stays (its holder is running)."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        for entry in self.root.iterdir():
+            if entry.name == LOCK_NAME:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+
     def remove(self) -> None:
-        shutil.rmtree(self.root, ignore_errors=True)
+        shutil.rmtree(self.root, ignore_errors=True)  # the lock file too: safe, as ``pare.pii.lock`` says
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -452,6 +465,7 @@ def run_job(
             root = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="pare-work-"))) / "work"
         else:
             root = work_dir_for(output)
+            stack.enter_context(exclusive_lock(root, output))  # released last, after the clean-up below
         store = Checkpoints(root, _fingerprint(files, settings, config.selection))
         engine = _Detector(detector, settings, config.workers)
         stack.callback(engine.close)
