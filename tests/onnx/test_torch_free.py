@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import typer
 
-from pare.cli import _distill_defaults, _finetune_defaults, _quantize_defaults, app
+from pare.cli import app
+from pare.cli.train import distill_defaults, finetune_defaults, quantize_defaults
 
 # a finder that makes torch and transformers look uninstalled, before pare is imported
 BLOCKED_RUN = """
@@ -92,7 +93,7 @@ def test_a_command_that_needs_torch_names_the_extra(args):
 
 @pytest.mark.parametrize(
     "command, defaults",
-    [("finetune", _finetune_defaults), ("distill", _distill_defaults), ("quantize", _quantize_defaults)],
+    [("finetune", finetune_defaults), ("distill", distill_defaults), ("quantize", quantize_defaults)],
 )
 def test_lazy_option_defaults_are_the_library_config_defaults(command, defaults):
     """The training commands read their defaults when they run (no torch import before); what they get, and what
