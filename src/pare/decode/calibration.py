@@ -7,6 +7,7 @@ Unknown keys next to ``operating_points`` or ``biases`` are ignored; inside ``bi
 from __future__ import annotations
 
 import json
+import stat
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -70,10 +71,31 @@ def resolve_operating_point(model_dir: str | Path, name: str | None = None) -> O
     file is absent). A ``name`` the file does not have is a ``PareError`` listing the available names.
     """
     path = Path(model_dir) / CALIBRATION_FILE
-    points = load_operating_points(path) if path.is_file() else {}
+    return pick_operating_point(load_operating_points(path) if path.is_file() else None, name, model_dir)
+
+
+def pick_operating_point(
+    points: Mapping[str, OperatingPoint] | None, name: str | None, model_dir: str | Path
+) -> OperatingPoint:
+    """``resolve_operating_point`` on the points already read from ``model_dir`` (``None``: no file)."""
+    found = points or {}
     if name is None:
-        return points.get("default", OperatingPoint())
-    if name not in points:
-        available = ", ".join(sorted(points)) if path.is_file() else f"none ({path} does not exist)"
+        return found.get("default", OperatingPoint())
+    if name not in found:
+        missing = f"none ({Path(model_dir) / CALIBRATION_FILE} does not exist)"
+        available = ", ".join(sorted(found)) if points is not None else missing
         raise PareError(f"{model_dir}: unknown operating point {name!r}; available: {available}")
-    return points[name]
+    return found[name]
+
+
+def calibration_stamp(model_dir: str | Path) -> tuple[int, int, int] | None:
+    """``(mtime_ns, size, inode)`` of ``model_dir``'s calibration file, ``None`` when there is no file: it
+    changes whenever the file is rewritten (``save_operating_points`` replaces it, so the inode changes even
+    within the file system's mtime resolution)."""
+    try:
+        found = (Path(model_dir) / CALIBRATION_FILE).stat()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    if not stat.S_ISREG(found.st_mode):  # as ``resolve_operating_point``'s ``is_file``
+        return None
+    return found.st_mtime_ns, found.st_size, found.st_ino

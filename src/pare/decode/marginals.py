@@ -19,8 +19,9 @@ so every probability) is one whose spans start and end at word boundaries. With 
 into a token after a break uses ``Transitions.close`` (the break wins over a word), so no path has a span
 across a break, and a span across one has probability 0.
 Computed in float64 numpy (see ``pare.decode.inputs``) by scaled probability-space recursions that yield
-the log-space tables, with the same constraints and biases as the Viterbi decoder; vectorized over the
-batch, the loop runs over tokens only.
+the log-space tables, with the same constraints and biases as the Viterbi decoder: one loop over the tokens
+runs the forward and the backward pass together (one stacked matrix product per token), vectorized over the
+batch; the log factors they take out are summed after the loop.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from pare.decode.inputs import ArrayLike, Batch, as_batch, valid_tokens
-from pare.decode.transitions import PAD, OperatingPoint, Transitions, build_transitions, step_kinds
+from pare.decode.transitions import OperatingPoint, Transitions, build_transitions, step_kinds
 from pare.errors import PareError
 from pare.labels import Taxonomy, TokenSpan
 
@@ -54,117 +55,53 @@ class ForwardBackward:
     lengths: np.ndarray
 
 
-@dataclass(frozen=True)
-class _Chain:
-    """The constrained chain in probability space, scaled so nothing overflows.
+def _run_passes(
+    pe_pairs: np.ndarray, trans: Transitions, kinds: np.ndarray, shared: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """The forward and the backward recursion in scaled probability space, both in one loop over tokens.
 
-    ``emit[b, t, j] = top[b, t] + log(pe[b, t, j])`` with ``pe`` in [0, 1]; the step into a token of kind
-    ``k`` (``pare.decode.transitions.step_kinds``) is ``trans_k = shift + log(forward[k])``, except on
-    padding, where ``forward[PAD]`` is exactly the identity (no shift). ``backward`` holds the transposed
-    matrices, ``backward_close`` those without span continuations (BIO only, else ``None``). ``offset`` is
-    the log factor each step takes out: ``top + shift`` on real tokens, 0 on padding. ``kinds`` (batch,
-    steps) and ``shared`` (per step) are ``step_kinds``'s.
+    ``pe_pairs[i] = (pe[:, i], pe[:, n - 1 - i])`` (steps, 2, batch, labels): the emissions each direction
+    meets at step ``i``. Both directions take the same kind of step, so one matrix product per token does
+    the two (``ScaledSteps.pairs``):
+        forward:  raw[i+1, 0] = w[i, 0] @ F_k(i+1),      w[i, 0] = raw[i, 0] * pe[i] / total[i, 0]
+        backward: raw[i+1, 1] = w[i, 1] @ F_k(n-1-i).T,  w[i, 1] = raw[i, 1] * pe[n-1-i] / total[i, 1]
+    from ``raw[0]`` = the (start, end) potentials, with ``total`` the sum of ``raw * pe`` (each ``w`` sums
+    to 1) and ``F_k = exp(trans_k - shift)`` for the kind ``k`` of the step into a token (``step_kinds``).
+    Returns ``raw`` (steps, 2, batch, labels) and ``total`` (steps, 2, batch): ``raw[i, 0]`` is the forward
+    message into token ``i`` and ``raw[i, 1]`` the backward one out of token ``n - 1 - i``, each over the
+    product of its direction's totals before step ``i``.
     """
-
-    pe: np.ndarray
-    top: np.ndarray
-    offset: np.ndarray
-    forward: np.ndarray
-    backward: np.ndarray
-    backward_close: np.ndarray | None
-    pstart: np.ndarray
-    pend: np.ndarray
-    kinds: np.ndarray
-    shared: list[int]
-
-
-def _scaled_chain(
-    emit: np.ndarray, trans: Transitions, live: np.ndarray, kinds: np.ndarray, shared: list[int]
-) -> _Chain:
-    """The chain of ``emit`` (already cut to the steps, padding 0) and ``trans`` in scaled probability space."""
-    top = emit.max(axis=2)
-    top = np.where(np.isfinite(top), top, 0.0)
-    finite = np.isfinite(trans.matrix)
-    shift = float(trans.matrix[finite].max()) if finite.any() else 0.0
-
-    def scaled(closing: bool) -> np.ndarray:
-        mats = np.exp(trans.by_kind(closing) - shift)
-        mats[PAD] = np.eye(len(trans.start))  # padding carries the chain over exactly
-        return mats
-
-    forward = scaled(False)
-    bio = trans.taxonomy.scheme != "BIOES"
-    return _Chain(
-        pe=np.exp(emit - top[..., None]),
-        top=top,
-        offset=np.where(live, top + shift, 0.0),
-        forward=forward,
-        backward=np.ascontiguousarray(forward.transpose(0, 2, 1)),
-        backward_close=np.ascontiguousarray(scaled(True).transpose(0, 2, 1)) if bio else None,
-        pstart=np.exp(trans.start),
-        pend=np.exp(trans.end),
-        kinds=kinds,
-        shared=shared,
-    )
+    scaled = trans.scaled
+    n, _, batch, n_labels = pe_pairs.shape
+    raw = np.zeros((n, 2, batch, n_labels))  # zeros, not empty: a product never reads stale NaNs
+    raw[0, 0], raw[0, 1] = np.exp(trans.start), np.exp(trans.end)
+    total = np.empty((n, 2, batch))
+    w = np.empty((2, batch, n_labels))
+    # rows whose steps differ in kind: every kind's product, each row picking its own (cheaper than
+    # gathering a matrix per row); picks[i] = (kinds of the forward step, kinds of the backward step)
+    if -1 in shared:
+        picks = np.stack([kinds[:, 1:], kinds[:, :0:-1]], axis=1).transpose(2, 1, 0)
+        direction, rows = np.arange(2)[:, None], np.arange(batch)
+    with np.errstate(invalid="ignore"):  # a row without any valid path divides 0 by 0, see _no_nans
+        for i in range(n - 1):
+            np.multiply(raw[i], pe_pairs[i], out=w)
+            np.add.reduce(w, axis=2, out=total[i])
+            w /= total[i][..., None]
+            kf, kb = shared[i + 1], shared[n - 1 - i]
+            if kf >= 0 and kb >= 0:
+                np.matmul(w, scaled.pairs[kf, kb], out=raw[i + 1])
+            else:
+                raw[i + 1] = np.matmul(w[:, None], scaled.both)[direction, picks[i], rows]
+    total[-1] = (raw[-1] * pe_pairs[-1]).sum(axis=2)
+    return _no_nans(raw, total)
 
 
-def _step(chain: _Chain, x: np.ndarray, mats: np.ndarray, t: int) -> np.ndarray:
-    """``x[b] @ mats[k]`` with ``k`` row ``b``'s kind of step into token ``t``: one matrix product for the
-    whole batch when the rows share the kind (most tokens), else the batch times each kind, picked per row
-    (cheaper than gathering a matrix per row)."""
-    kind = chain.shared[t]
-    if kind >= 0:
-        return x @ mats[kind]
-    return np.matmul(x, mats)[chain.kinds[:, t], np.arange(len(x))]
-
-
-def _normalize(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each row of ``x`` over its sum (rows summing to 0 stay 0), and the log of that sum (0 for those)."""
-    total = x.sum(axis=1)
-    total = np.where(total > 0, total, 1.0)
-    return x / total[:, None], np.log(total)
-
-
-def _forward(chain: _Chain) -> tuple[np.ndarray, np.ndarray]:
-    """``a`` (batch, steps, labels) and ``scale`` (batch, steps) with ``alpha = log(a) + scale``.
-
-    ``alpha[t, j] = log sum_i exp(alpha[t-1, i] + trans[i, j]) + emit[t, j]``; a padded step carries
-    ``a[t-1]`` over unchanged (identity matrix, ``pe`` 1, offset 0).
-    """
-    pe = chain.pe
-    batch, steps = chain.offset.shape
-    a = np.empty_like(pe)
-    scale = np.empty((batch, steps))
-    a[:, 0], scale[:, 0] = _normalize(chain.pstart * pe[:, 0])
-    scale[:, 0] += chain.top[:, 0]
-    for t in range(1, steps):
-        stepped = _step(chain, a[:, t - 1], chain.forward, t)
-        a[:, t], log_factor = _normalize(stepped * pe[:, t])
-        scale[:, t] = scale[:, t - 1] + log_factor + chain.offset[:, t]
-    return a, scale
-
-
-def _backward(chain: _Chain) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``b``, ``c`` (batch, steps, labels) and ``rest`` (batch, steps) with ``beta = log(b) + rest``.
-
-    ``beta_close = log(c) + rest``; in BIOES ``c`` is ``b``.
-    ``beta[t, i] = log sum_j exp(trans[i, j] + emit[t+1, j] + beta[t+1, j])``, from the end potentials at
-    the last step; padded steps carry them back unchanged to each row's last real token (identity matrix,
-    ``pe`` 1, offset 0).
-    """
-    pe = chain.pe
-    batch, steps = chain.offset.shape
-    b = np.empty_like(pe)
-    c = b if chain.backward_close is None else np.empty_like(pe)
-    b[:, -1] = c[:, -1] = chain.pend
-    rest = np.zeros((batch, steps))
-    for t in range(steps - 2, -1, -1):
-        y = pe[:, t + 1] * b[:, t + 1]
-        b[:, t], log_factor = _normalize(_step(chain, y, chain.backward, t + 1))
-        rest[:, t] = log_factor + (chain.offset[:, t + 1] + rest[:, t + 1])
-        if chain.backward_close is not None:
-            c[:, t] = _step(chain, y, chain.backward_close, t + 1) / np.exp(log_factor)[:, None]
-    return b, c, rest
+def _no_nans(raw: np.ndarray, total: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A row whose messages sum to 0 (no valid path) turned NaN at the next step: its messages are 0 from
+    there on, and a step that sums to 0 takes out no factor (log 1)."""
+    if (total > 0).all():  # every row has a path (NaN totals compare False)
+        return raw, total
+    return np.where(np.isnan(raw), 0.0, raw), np.where(total > 0, total, 1.0)
 
 
 def forward_backward(
@@ -188,15 +125,50 @@ def forward_backward(
     live = valid_tokens(lengths, steps)
     emit = np.where(live[..., None], emit[:, :steps], 0.0)
     cut = np.zeros(live.shape, dtype=bool) if breaks is None else breaks[:, :steps] & live
-    chain = _scaled_chain(emit, trans, live, *step_kinds(lengths, steps, joined, cut))
-    a, scale = _forward(chain)
-    b, c, rest = _backward(chain)
+    kinds, shared = step_kinds(lengths, steps, joined, cut)
+    # emit = top + log(pe) with pe in [0, 1]; padding has emit 0, so pe 1 and top 0 there
+    top = emit.max(axis=2)
+    top = np.where(np.isfinite(top), top, 0.0)
+    pe_pairs = np.empty((steps, 2, *emit.shape[::2]))  # (steps, 2, batch, labels)
+    pe_pairs[:, 0] = np.exp(emit - top[..., None]).transpose(1, 0, 2)
+    pe_pairs[:, 1] = pe_pairs[::-1, 0]
+    pe = pe_pairs[:, 0].transpose(1, 0, 2)  # a view: long documents hold one copy fewer
+    raw, total = _run_passes(pe_pairs, trans, kinds, shared)
+    # the log factor each step took out: its total, the emissions' top and the transitions' shift (real
+    # tokens only: padding steps by the exact identity)
+    factor = np.log(total) + np.stack([top.T, top.T[::-1]], axis=1)  # (steps, 2, batch), in step order
+    shift = np.where(live, trans.scaled.shift, 0.0).T  # (steps, batch): into token t
+    # alpha[t] = log(raw_f[t] * pe[t]) + top[t] + sum_{i<t} (factor_f[i] + shift[i+1])
+    fwd = np.zeros((steps, len(lengths)))
+    fwd[1:] = np.cumsum(factor[:-1, 0] + shift[1:], axis=0)
+    # beta[t] = log(raw_b[t]) + sum_{i>t} (factor_b[i] + shift[i]), factor_b in backward step order
+    bwd = np.zeros((steps, len(lengths)))
+    bwd[:-1] = np.cumsum(factor[:-1, 1] + shift[::-1][:-1], axis=0)[::-1]
+    raw_f, raw_b = raw[:, 0].transpose(1, 0, 2), raw[::-1, 1].transpose(1, 0, 2)
     with np.errstate(divide="ignore"):
-        alpha = np.log(a) + scale[..., None]
-        beta = np.log(b) + rest[..., None]
-        beta_close = beta if c is b else np.log(c) + rest[..., None]
-        log_z = np.log((a[:, -1] * chain.pend).sum(axis=1)) + scale[:, -1]
+        alpha = np.log(raw_f * pe) + (top + fwd.T)[..., None]
+        beta = np.log(raw_b) + bwd.T[..., None]
+        beta_close = beta
+        if trans.taxonomy.scheme != "BIOES":
+            beta_close = np.log(_backward_close(raw_b, total[::-1, 1].T, pe, trans, kinds)) + bwd.T[..., None]
+        log_z = np.log((raw_f[:, -1] * pe[:, -1] * np.exp(trans.end)).sum(axis=1)) + top[:, -1] + fwd[-1]
     return ForwardBackward(emit, cut, alpha, beta, beta_close, log_z, lengths)
+
+
+def _backward_close(
+    raw_b: np.ndarray, total_b: np.ndarray, pe: np.ndarray, trans: Transitions, kinds: np.ndarray
+) -> np.ndarray:
+    """The backward messages (batch, steps, labels) over the steps that do not continue a span (BIO), on the
+    scale of ``raw_b``: ``w[t + 1] @ Fclose_k(t+1).T`` with ``w`` the backward recursion's normalized
+    message, one product per kind for the whole table; the end potentials at the last step."""
+    w = raw_b[:, 1:] * pe[:, 1:] / total_b[:, 1:, None]
+    out = np.empty_like(raw_b)
+    out[:, -1] = np.exp(trans.end)
+    inner = out[:, :-1]
+    for kind in np.unique(kinds[:, 1:]).tolist():
+        chosen = kinds[:, 1:] == kind
+        inner[chosen] = w[chosen] @ trans.scaled.backward_close[kind]
+    return out
 
 
 def token_marginals(
@@ -286,9 +258,21 @@ def span_scores(
     inputs: Batch, trans: Transitions, spans: Sequence[Sequence[TokenSpan]]
 ) -> list[list[TokenSpan]]:
     """``score_spans`` on checked inputs."""
-    rows, starts, ends, cats = _span_table(spans, inputs.lengths, trans)
+    probs = iter(span_probs(inputs, trans, *_span_table(spans, inputs.lengths, trans)).tolist())
+    return [[TokenSpan(s.start, s.end, s.label, next(probs)) for s in row] for row in spans]
+
+
+def span_probs(
+    inputs: Batch,
+    trans: Transitions,
+    rows: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+    cats: np.ndarray,
+) -> np.ndarray:
+    """``P(exact span)`` (K,) in [0, 1] of spans ``[starts, ends)`` of category index ``cats`` in ``rows``."""
     if not len(rows):
-        return [[] for _ in spans]
+        return np.zeros(0)
     # the chain runs only over rows with spans: on real text most rows (windows, documents) have none
     scored = np.unique(rows)
     fb = forward_backward(
@@ -303,8 +287,7 @@ def span_scores(
         log_p = span_log_probs(fb, trans, r, starts, ends, cats)
     # log Z = -inf: no path has positive potential, so no span has positive probability
     log_p = np.where(np.isfinite(fb.log_z[r]), log_p, -np.inf)
-    probs = iter(np.clip(np.exp(log_p), 0.0, 1.0).tolist())
-    return [[TokenSpan(s.start, s.end, s.label, next(probs)) for s in row] for row in spans]
+    return np.clip(np.exp(log_p), 0.0, 1.0)
 
 
 def _span_table(

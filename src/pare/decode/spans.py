@@ -7,12 +7,12 @@ from typing import Literal
 
 import numpy as np
 
-from pare.decode.inputs import ArrayLike, as_batch, as_scores
-from pare.decode.marginals import span_scores
+from pare.decode.inputs import ArrayLike, as_batch, as_scores, valid_tokens
+from pare.decode.marginals import span_probs
 from pare.decode.transitions import OperatingPoint, as_taxonomy, build_transitions
-from pare.decode.viterbi import argmax_decode, best_paths
+from pare.decode.viterbi import argmax_decode, best_path_array
 from pare.errors import PareError
-from pare.labels import Taxonomy, TokenSpan, tags_to_spans
+from pare.labels import PREFIXES, Taxonomy, TokenSpan, tags_to_spans
 
 
 def decode_spans(
@@ -41,8 +41,12 @@ def decode_spans(
         # inputs checked and transitions built once for both passes
         trans = build_transitions(taxonomy, biases)
         inputs = as_batch(scores, len(names), mask, word_ids, breaks)
-        paths = best_paths(inputs, trans)
-        return span_scores(inputs, trans, [tags_to_spans([names[i] for i in path]) for path in paths])
+        table = path_spans(best_path_array(inputs, trans), inputs.lengths, taxonomy)
+        probs = span_probs(inputs, trans, *table)
+        out: list[list[TokenSpan]] = [[] for _ in inputs.lengths]
+        for row, start, end, cat, p in zip(*(a.tolist() for a in (*table, probs)), strict=True):
+            out[row].append(TokenSpan(start, end, taxonomy.categories[cat], p))
+        return out
     if method != "argmax":
         raise PareError(f"unknown decoding method {method!r}; expected 'viterbi' or 'argmax'")
     emit = as_scores(scores, len(names))
@@ -58,3 +62,35 @@ def decode_spans(
         ]
         for b, tags in enumerate([names[i] for i in path] for path in paths)
     ]
+
+
+def path_spans(
+    paths: np.ndarray, lengths: np.ndarray, taxonomy: Taxonomy
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Row, start, end and category index (K,) of the spans of label-id ``paths`` (batch, >= longest row),
+    in order: ``pare.labels.tags_to_spans`` of each row's ids, vectorized over all tokens of the batch.
+
+    Label ``1 + n * c + p`` is prefix ``p`` (B, I, E, S; B, I in BIO) of category ``c`` (``Taxonomy``
+    order). As in ``tags_to_spans``, token ``t`` continues the span of ``t - 1`` when ``t - 1`` is B/I and
+    ``t`` is I/E of one category; a span starts at every other labelled token and ends at its last token
+    that the next one does not continue.
+    """
+    ids = paths[valid_tokens(lengths, paths.shape[1])]  # every row's real tokens, one after another
+    rows = np.repeat(np.arange(len(lengths)), lengths)
+    n_prefix = len(PREFIXES[taxonomy.scheme])
+    labelled = ids > 0
+    cat, prefix = np.divmod(ids - 1, n_prefix)
+    stays_open = labelled & (prefix <= 1)  # B or I
+    continues = np.zeros(len(ids), dtype=bool)
+    continues[1:] = (
+        stays_open[:-1]
+        & labelled[1:]
+        & ((prefix[1:] == 1) | (prefix[1:] == 2))  # I or E
+        & (cat[1:] == cat[:-1])
+        & (rows[1:] == rows[:-1])
+    )
+    first = np.flatnonzero(labelled & ~continues)
+    last = np.flatnonzero(labelled & ~np.append(continues[1:], False))
+    row_start = np.cumsum(lengths) - lengths  # flat index of each row's first token
+    span_rows = rows[first]
+    return span_rows, first - row_start[span_rows], last + 1 - row_start[span_rows], cat[first]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -89,6 +90,26 @@ def as_taxonomy(labels: Sequence[str] | Taxonomy) -> Taxonomy:
 
 
 @dataclass(frozen=True)
+class ScaledSteps:
+    """The steps of the chain in probability space, for the forward-backward recursions.
+
+    ``forward[k] = exp(trans_k - shift)`` for each kind of step ``k`` (``BETWEEN``, ``WITHIN``, ``BREAK``),
+    with ``shift`` the largest finite bias, so every entry is in [0, 1]; ``forward[PAD]`` is exactly the
+    identity (no shift). ``backward`` holds the transposed matrices, ``backward_close`` the transposed closing
+    ones (``Transitions.by_kind(closing=True)``). ``both`` is ``(forward, backward)`` stacked (2, 4, L, L) and
+    ``pairs[kf, kb]`` is ``(forward[kf], backward[kb])`` (4, 4, 2, L, L): one matrix product steps both
+    directions at once.
+    """
+
+    shift: float
+    forward: np.ndarray
+    backward: np.ndarray
+    backward_close: np.ndarray
+    both: np.ndarray
+    pairs: np.ndarray
+
+
+@dataclass(frozen=True)
 class Transitions:
     """Log-potentials of the constrained chain over a taxonomy's labels (``-inf`` = not allowed).
 
@@ -98,6 +119,8 @@ class Transitions:
     the step into a token after a paragraph break, where no span may continue.
     ``within`` is ``matrix`` between two pieces of one word: only O->O and span continuations, so no span
     starts or ends inside a word; ``within_close`` is ``within`` without the continuations (O->O alone).
+    ``build_transitions`` hands out one shared, read-only instance per taxonomy and operating point, so the
+    stacks the decoders need (``by_kind``, ``into``, ``scaled``) are computed once, on first use.
     """
 
     taxonomy: Taxonomy
@@ -114,18 +137,67 @@ class Transitions:
         ``matrix``, ``within``, ``close`` and the identity (0 on the diagonal, ``-inf`` elsewhere); with
         ``closing``, without the steps that continue a span: ``close``, ``within_close``, ``close``, identity.
         """
-        identity = np.where(np.eye(len(self.start), dtype=bool), 0.0, NEG_INF)
-        if closing:
-            return np.stack([self.close, self.within_close, self.close, identity])
-        return np.stack([self.matrix, self.within, self.close, identity])
+        return self._closing_kinds if closing else self._kinds
+
+    @cached_property
+    def _kinds(self) -> np.ndarray:
+        return _read_only(np.stack([self.matrix, self.within, self.close, self._identity]))
+
+    @cached_property
+    def _closing_kinds(self) -> np.ndarray:
+        return _read_only(np.stack([self.close, self.within_close, self.close, self._identity]))
+
+    @cached_property
+    def _identity(self) -> np.ndarray:
+        return np.where(np.eye(len(self.start), dtype=bool), 0.0, NEG_INF)
+
+    @cached_property
+    def into(self) -> np.ndarray:
+        """(4, labels, labels): ``into[k, j, i] = by_kind()[k, i, j]``, the Viterbi's view (max over ``i``)."""
+        return _read_only(np.ascontiguousarray(self.by_kind().transpose(0, 2, 1)))
+
+    @cached_property
+    def scaled(self) -> ScaledSteps:
+        """The steps in scaled probability space (``ScaledSteps``)."""
+        finite = np.isfinite(self.matrix)
+        shift = float(self.matrix[finite].max()) if finite.any() else 0.0
+
+        def exp_kinds(closing: bool) -> np.ndarray:
+            mats = np.exp(self.by_kind(closing) - shift)
+            mats[PAD] = np.eye(len(self.start))  # padding carries the chain over exactly
+            return mats
+
+        forward = exp_kinds(False)
+        backward = np.ascontiguousarray(forward.transpose(0, 2, 1))
+        backward_close = np.ascontiguousarray(exp_kinds(True).transpose(0, 2, 1))
+        n = len(self.start)
+        pairs = np.empty((4, 4, 2, n, n))
+        pairs[:, :, 0] = forward[:, None]
+        pairs[:, :, 1] = backward[None, :]
+        arrays = (forward, backward, backward_close, np.stack([forward, backward]), pairs)
+        return ScaledSteps(shift, *(_read_only(a) for a in arrays))
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    """``array``, no longer writeable: cached transitions are shared by every caller."""
+    array.flags.writeable = False
+    return array
 
 
 def build_transitions(
     labels: Sequence[str] | Taxonomy, biases: OperatingPoint | Mapping[str, float] | None = None
 ) -> Transitions:
-    """The constrained transition matrix (with operating-point biases) for a label list or taxonomy."""
-    taxonomy = as_taxonomy(labels)
-    point = as_operating_point(biases)
+    """The constrained transition matrix (with operating-point biases) for a label list or taxonomy.
+
+    The result is shared and read-only: the same taxonomy and operating point give the same instance.
+    """
+    return _transitions(as_taxonomy(labels), as_operating_point(biases))
+
+
+# A memo of a pure function of two frozen values, bounded: a process decodes with a handful of taxonomies and
+# operating points, and rebuilding the matrices (and their stacks) on every call cost a short document ~0.2 ms.
+@lru_cache(maxsize=64)
+def _transitions(taxonomy: Taxonomy, point: OperatingPoint) -> Transitions:
     parsed = [split_tag(label) for label in taxonomy.labels]
     bioes = taxonomy.scheme == "BIOES"
 
@@ -155,7 +227,8 @@ def build_transitions(
     close = np.where(continues, NEG_INF, matrix)
     within = np.where(continues | stay, matrix, NEG_INF)
     within_close = np.where(stay, matrix, NEG_INF)
-    return Transitions(taxonomy, matrix, start, end, close, within, within_close)
+    arrays = (matrix, start, end, close, within, within_close)
+    return Transitions(taxonomy, *(_read_only(a) for a in arrays))
 
 
 def step_kinds(

@@ -37,33 +37,40 @@ def viterbi_decode(
 
 def best_paths(inputs: Batch, trans: Transitions) -> list[list[int]]:
     """``viterbi_decode`` on checked inputs."""
+    path = best_path_array(inputs, trans)
+    return [path[b, :n].tolist() for b, n in enumerate(inputs.lengths.tolist())]
+
+
+def best_path_array(inputs: Batch, trans: Transitions) -> np.ndarray:
+    """The best label ids (batch, longest row's real tokens); entries past a row's length are meaningless."""
     lengths = inputs.lengths
     batch = len(lengths)
     steps = int(lengths.max()) if batch else 0
     if steps == 0:
-        return [[] for _ in range(batch)]
+        return np.zeros((batch, 0), dtype=np.intp)
     # padding scores 0 and steps by the identity, so a row's delta reaches the last step unchanged
     emit = np.where(valid_tokens(lengths, steps)[..., None], inputs.emit[:, :steps], 0.0)
     kinds, shared = step_kinds(lengths, steps, inputs.joined, inputs.breaks)
-    into = np.ascontiguousarray(trans.by_kind().transpose(0, 2, 1))  # into[k, j, i] = trans_k[i, j]
+    into = trans.into  # into[k, j, i] = trans_k[i, j]
     n_labels = emit.shape[2]
     pointers = np.zeros((steps, batch, n_labels), dtype=np.intp)
+    cand = np.empty((batch, n_labels, n_labels))  # reused: no allocation per token
     row_start = np.arange(batch * n_labels) * n_labels  # flat index of cand[b, j, 0]
     # delta[b, j] = best score of a valid path over tokens 0..t ending on label j
     delta = emit[:, 0] + trans.start
     for t in range(1, steps):
         # delta'[b, j] = max_i delta[b, i] + trans_k[i, j] + emit[t, j], k the kind of step into token t
         kind = shared[t]
-        cand = delta[:, None, :] + (into[kind] if kind >= 0 else into[kinds[:, t]])
-        arg = cand.argmax(axis=2)
-        pointers[t] = arg
+        np.add(delta[:, None, :], into[kind] if kind >= 0 else into[kinds[:, t]], out=cand)
+        arg = cand.argmax(axis=2, out=pointers[t])
         # the max gathered at the argmax: faster than cand.max(axis=2) on these small matrices
-        delta = cand.take(row_start + arg.ravel()).reshape(batch, n_labels) + emit[:, t]
-    return _backtrace(pointers, (delta + trans.end).argmax(axis=1), lengths)
+        delta = cand.take(row_start + arg.ravel()).reshape(batch, n_labels)
+        delta += emit[:, t]
+    return _backtrace(pointers, (delta + trans.end).argmax(axis=1))
 
 
-def _backtrace(pointers: np.ndarray, last: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-    """Follow the back-pointers (steps, batch, labels) from each row's best last label.
+def _backtrace(pointers: np.ndarray, last: np.ndarray) -> np.ndarray:
+    """Follow the back-pointers (steps, batch, labels) from each row's best last label: (batch, steps).
 
     On padding a pointer keeps its label (identity step; a label whose delta is ``-inf`` points to 0, but
     then every label's is and ``last`` is 0 too), so each row's path ends on ``last`` at its last real token.
@@ -75,7 +82,7 @@ def _backtrace(pointers: np.ndarray, last: np.ndarray, lengths: np.ndarray) -> l
     path[-1] = last
     for t in range(steps - 1, 0, -1):
         path[t - 1] = flat[t].take(offsets + path[t])
-    return [path[:n, b].tolist() for b, n in enumerate(lengths.tolist())]
+    return path.T
 
 
 def argmax_decode(scores: ArrayLike, mask: ArrayLike | None = None) -> list[list[int]]:

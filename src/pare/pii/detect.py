@@ -34,11 +34,13 @@ import numpy as np
 
 from pare.data.align import token_spans_to_char_spans
 from pare.data.windows import DEFAULT_HALO, Window, plan_windows, special_frame, stitch
-from pare.decode import OperatingPoint, decode_spans, resolve_operating_point
+from pare.decode import OperatingPoint, decode_spans
+from pare.decode.calibration import calibration_stamp, load_operating_points, pick_operating_point
 from pare.errors import PareError
 from pare.labels import Taxonomy
 from pare.loader import Dequantize, load
 from pare.modeldir import (
+    CALIBRATION_FILE,
     ONNX_FILE,
     ModelDir,
     check_model_dir,
@@ -213,6 +215,8 @@ class PiiDetector:
         self.validate = tuple(validate)
         self.whole_words = words_are_span_boundaries(tokenizer) if whole_words is None else whole_words
         self.model_dir = Path(model_dir) if model_dir is not None else None
+        # the calibration file's stamp and points as last read (``_operating_points``)
+        self._calibration: tuple[tuple[int, int, int] | None, dict[str, OperatingPoint]] = (None, {})
         self.device = _device(model, device)
         self.prefix, self.suffix = special_frame(tokenizer)
         limits = [max_length or DEFAULT_MAX_LENGTH]
@@ -353,7 +357,21 @@ class PiiDetector:
             raise PareError(
                 f"operating point {operating_point!r}: this detector has no model directory to read it from"
             )
-        return resolve_operating_point(self.model_dir, operating_point)
+        return pick_operating_point(self._operating_points(self.model_dir), operating_point, self.model_dir)
+
+    def _operating_points(self, model_dir: Path) -> dict[str, OperatingPoint] | None:
+        """The model directory's calibration file, parsed (``None``: no file), read again only when it changed.
+
+        Keyed by the file's mtime, size and inode rather than read once per detector: a long-lived detector
+        (a server, the Presidio recognizer, a Ray worker) still sees a ``pare calibrate`` run in between, and
+        a ``stat`` per ``decode`` call costs little next to parsing the JSON again.
+        """
+        stamp = calibration_stamp(model_dir)
+        if stamp is None:
+            return None
+        if self._calibration[0] != stamp:
+            self._calibration = (stamp, load_operating_points(model_dir / CALIBRATION_FILE))
+        return self._calibration[1]
 
     def decode(
         self,
