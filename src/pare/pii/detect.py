@@ -91,6 +91,8 @@ def paragraph_breaks(text: str, offsets: Sequence[tuple[int, int]]) -> list[bool
     spaces and line breaks (a token of just ``"\\n\\n"`` gets a break before and after it).
     """
     out = [False] * len(offsets)
+    if _BLANK_LINE.search(text) is None:  # most short texts: no blank line anywhere, no per-token scan
+        return out
     for t in range(1, len(offsets)):
         (s0, e0), (s1, e1) = offsets[t - 1], offsets[t]
         after = s0 + len(text[s0:e0].rstrip())
