@@ -69,3 +69,12 @@ def test_without_torch_the_default_is_the_onnx_twin(monkeypatch):
     assert default_model_dir() == default_model_dir("onnx") != default_model_dir("torch")
     with pytest.raises(PareError, match="backend 'tf'"):
         default_model_dir("tf")
+
+
+def test_read_taxonomy_gives_the_model_labels_without_loading_it():
+    from pare.modeldir import read_taxonomy
+    from pare.pii import PiiDetector
+
+    for backend in ("torch", "onnx"):
+        path = default_model_dir(backend)
+        assert read_taxonomy(path) == PiiDetector.from_dir(path).taxonomy

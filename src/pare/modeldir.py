@@ -210,6 +210,16 @@ def _check_onnx(path: Path) -> None:
         raise PareError(f"{file}: empty (an interrupted copy?)")
 
 
+def read_taxonomy(path: str | Path):
+    """The ``Taxonomy`` of the token classifier in ``path``, from its ``config.json`` alone (no weights read):
+    what a caller needs to check options against a model that other processes will load."""
+    from pare.labels import Taxonomy
+
+    found = check_model_dir(path, token_classifier=True)
+    id2label = found.config["id2label"]
+    return Taxonomy.from_labels([id2label[str(i)] for i in range(len(id2label))])
+
+
 def _check_labels(model: ModelDir) -> None:
     """A token classifier with a BIO/BIOES taxonomy in ``id2label``."""
     from pare.labels import Taxonomy

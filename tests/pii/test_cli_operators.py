@@ -118,6 +118,14 @@ def test_bad_options_are_one_line_before_any_work(pare, key, all_person_dir, tmp
     one_line_error(
         pare("redact", "ana", *model, "--operators", ops), "ops.yaml: unknown label 'private_persons'"
     )
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"text": "ana"}\n', encoding="utf-8")
+    for engine in (("--workers", "2"), ("--engine", "ray")):  # labels checked in the driver, no model loaded
+        one_line_error(
+            pare("redact", "-f", corpus, "-o", tmp_path / "o", *model, "--operators", ops, *engine),
+            "unknown label 'private_persons'",
+        )
+    corpus.unlink()
     one_line_error(pare("redact", "ana", *model, "--min-score", "2"), "--min-score 2: expected")
     one_line_error(pare("redact", "ana", *model, "--operator", "blur"), "--operator: unknown operator 'blur'")
     one_line_error(

@@ -10,6 +10,7 @@ from typing import Literal
 from pare.cli.common import err_console, quiet_transformers
 from pare.errors import PareError
 from pare.loader import Dequantize
+from pare.modeldir import read_taxonomy
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,11 @@ def redact_files(job: FileJob, run: RedactRun, policy, keys, progress: bool | No
 
     config = _job_config(job, run)
     check_job_outputs(job.file, job.output, config)
-    detector = load_detector(run.model, run.dequantize, run.validate)
-    policy.check_labels(detector.taxonomy.categories, "--operators or --min-score")
     settings = _detect_settings(run, job.chunk_chars)
+    # with workers, each worker loads the model; here only its labels are needed, to check the policy
+    detector = load_detector(run.model, run.dequantize, run.validate) if job.workers <= 1 else None
+    categories = detector.taxonomy.categories if detector else read_taxonomy(settings.model_dir).categories
+    policy.check_labels(categories, "--operators or --min-score")
     show = err_console.is_terminal if progress is None else progress
     printer = JobProgressPrinter() if show else None
     sink = sys.stdout.buffer if job.output is None else None
@@ -107,11 +110,10 @@ def redact_with_ray(job: FileJob, run: RedactRun, policy, keys, ray_options: Ray
     config = _job_config(job, run)
     if job.output is None:
         raise PareError("--engine ray writes a directory: give -o DIR")
-    detector = load_detector(run.model, run.dequantize, run.validate)
-    policy.check_labels(detector.taxonomy.categories, "--operators or --min-score")
-    ray_config = RayConfig(
-        _detect_settings(run, job.chunk_chars), ray_options.concurrency, ray_options.cpus, ray_options.address
-    )
+    settings = _detect_settings(run, job.chunk_chars)
+    # the actors load the model; here only its labels are needed, to check the policy
+    policy.check_labels(read_taxonomy(settings.model_dir).categories, "--operators or --min-score")
+    ray_config = RayConfig(settings, ray_options.concurrency, ray_options.cpus, ray_options.address)
     redact_path(job.file, job.output, ray_config, policy, keys, config)
 
 
