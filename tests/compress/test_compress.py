@@ -123,7 +123,7 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert recipe.data.dev == "natural_en" and dev_set_path().is_file()  # every stage is also scored there
     assert recipe.stages[1].options == {"epochs": 3, "join_fraction": 0.5}  # the stage defaults
     assert recipe.stages[0].options == {"join_fraction": 0.5}
-    assert (recipe.data.synth.n_world, recipe.data.synth.n_world_unlabelled) == (3000, 3000)
+    assert (recipe.data.synth.n_world, recipe.data.synth.n_world_unlabelled) == (3000, 9000)
     assert (  # a recipe's own epochs win
         parse_recipe({"teacher": "t", "stages": [{"distill": {"epochs": 2}}]}).stages[0].options["epochs"]
         == 2

@@ -51,7 +51,8 @@ def export_command(
     check = f"max logit difference {result.max_logit_diff:.2g}"
     if result.int8_max_prob_diff is not None:
         check += (
-            f"; int8: max probability difference {result.int8_max_prob_diff:.3f}, "
+            f"; int8: probability difference {result.int8_p99_prob_diff:.3f} at the 99th percentile "
+            f"({result.int8_max_prob_diff:.3f} at most), "
             f"same top label on {result.int8_agreement:.1%} of tokens"
         )
     size = f"{result.file_bytes / 2**20:.1f} MiB"

@@ -11,8 +11,9 @@ Every export is checked before anything is written, on windows of real text buil
 builds them (special tokens, padding, the training window length): onnxruntime's logits must equal torch's
 within ``atol + rtol * |torch|`` on every real token (``FP32_TOLERANCE``), and the ``tokenizers`` tokenizer
 written beside the graph must give the same ids, offsets and word ids as the model's own tokenizer. An int8
-graph differs from torch by design; it must keep every token's label probabilities within ``INT8_MAX_PROB_DIFF``
-and its most probable label on ``INT8_MIN_AGREEMENT`` of the tokens, which catches a broken quantization, not
+graph differs from torch by design; it must keep 99% of the tokens' label probabilities within
+``INT8_P99_PROB_DIFF`` (a single token may move further: int8 embeddings move a few) and its most probable
+label on ``INT8_MIN_AGREEMENT`` of the tokens, which catches a broken quantization, not
 its cost in F1 (``benchmarks/bench_onnx.py`` measures that). A failed check is a one-line ``PareError`` and
 leaves no output.
 
@@ -56,7 +57,7 @@ from pare.onnx.runtime import CPU, INPUT_NAMES, OnnxTokenClassifier, log_softmax
 from pare.onnx.tokenizer import RuntimeTokenizer
 
 FP32_TOLERANCE = (1e-3, 1e-3)  # (atol, rtol) on logits
-INT8_MAX_PROB_DIFF = 0.35
+INT8_P99_PROB_DIFF = 0.25
 INT8_MIN_AGREEMENT = 0.95
 # the "few real inputs" of the write-time check: PII in several languages and layouts
 SAMPLE_TEXTS = (
@@ -78,7 +79,8 @@ class OnnxExport:
     int8: bool
     int8_embeddings: bool
     max_logit_diff: float  # the fp32 graph against torch
-    int8_max_prob_diff: float | None  # the int8 graph against torch (label probabilities)
+    int8_max_prob_diff: float | None  # the int8 graph against torch (label probabilities, largest)
+    int8_p99_prob_diff: float | None  # ... and its 99th percentile over tokens
     int8_agreement: float | None  # share of tokens whose most probable label is torch's
     file_bytes: int
     seconds: float
@@ -111,10 +113,10 @@ def export_onnx(
         _write_files(model_dir, tokenizer, tmp)
         _write_graph(model, ids, mask, tmp / ONNX_FILE, config.opset)
         logit_diff = check_fp32(tmp / ONNX_FILE, ids, mask, reference)
-        prob_diff = agreement = None
+        prob_diff = p99 = agreement = None
         if config.quantized_ops:
             quantize_int8(tmp / ONNX_FILE, config.quantized_ops)
-            prob_diff, agreement = check_int8(tmp / ONNX_FILE, ids, mask, reference)
+            prob_diff, p99, agreement = check_int8(tmp / ONNX_FILE, ids, mask, reference)
         check_tokenizer(tokenizer, RuntimeTokenizer.from_dir(tmp), tmp)
         result = OnnxExport(
             out,
@@ -123,6 +125,7 @@ def export_onnx(
             config.int8_embeddings,
             logit_diff,
             prob_diff,
+            p99,
             agreement,
             (tmp / ONNX_FILE).stat().st_size,
             time.perf_counter() - start,
@@ -216,13 +219,16 @@ def _write_graph(model: Any, ids: np.ndarray, mask: np.ndarray, dest: Path, opse
 
 def quantize_int8(path: Path, ops: tuple[str, ...] = ("MatMul",)) -> None:
     """Replace the graph at ``path`` with onnxruntime's dynamic int8 quantization of the weights of ``ops``
-    (per tensor: w ≈ scale · q, q in [-127, 127]; activations are quantized at run time)."""
+    (per output channel: w[:, j] ≈ scale_j · q[:, j], q in [-127, 127]; activations are quantized at run
+    time): per channel loses less F1 than per tensor (BENCHMARKS.md, ONNX)."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     quantized = path.with_name("int8.onnx")
     try:
         with _quiet():
-            quantize_dynamic(path, quantized, op_types_to_quantize=list(ops), weight_type=QuantType.QInt8)
+            quantize_dynamic(
+                path, quantized, op_types_to_quantize=list(ops), weight_type=QuantType.QInt8, per_channel=True
+            )
     except Exception as err:  # as above
         quantized.unlink(missing_ok=True)
         raise PareError(f"{path.name}: int8 quantization failed ({first_line(err)})") from None
@@ -247,20 +253,24 @@ def check_fp32(path: Path, ids: np.ndarray, mask: np.ndarray, reference: np.ndar
     return float(diff.max())
 
 
-def check_int8(path: Path, ids: np.ndarray, mask: np.ndarray, reference: np.ndarray) -> tuple[float, float]:
-    """(largest label-probability difference, share of tokens with torch's most probable label) of the int8
-    graph on real tokens; a ``PareError`` when beyond ``INT8_MAX_PROB_DIFF`` or below ``INT8_MIN_AGREEMENT``."""
+def check_int8(
+    path: Path, ids: np.ndarray, mask: np.ndarray, reference: np.ndarray
+) -> tuple[float, float, float]:
+    """(largest and 99th-percentile label-probability difference per token, share of tokens with torch's most
+    probable label) of the int8 graph on real tokens; a ``PareError`` when the percentile is beyond
+    ``INT8_P99_PROB_DIFF`` or the share below ``INT8_MIN_AGREEMENT``."""
     real = mask.astype(bool)
     got, ref = _onnx_logits(path, ids, mask)[real], reference[real]
-    prob_diff = float(np.abs(np.exp(log_softmax(got)) - np.exp(log_softmax(ref))).max())
+    per_token = np.abs(np.exp(log_softmax(got)) - np.exp(log_softmax(ref))).max(-1)
+    largest, p99 = float(per_token.max()), float(np.quantile(per_token, 0.99))
     agreement = float((got.argmax(-1) == ref.argmax(-1)).mean())
-    if prob_diff > INT8_MAX_PROB_DIFF or agreement < INT8_MIN_AGREEMENT:
+    if p99 > INT8_P99_PROB_DIFF or agreement < INT8_MIN_AGREEMENT:
         raise PareError(
-            f"ONNX int8 check failed: label probabilities differ from torch's by up to {prob_diff:.3f} "
-            f"(at most {INT8_MAX_PROB_DIFF}) and the most probable label agrees on {agreement:.1%} of tokens "
+            f"ONNX int8 check failed: 99% of the tokens' label probabilities are within {p99:.3f} of torch's "
+            f"(at most {INT8_P99_PROB_DIFF}) and the most probable label agrees on {agreement:.1%} of tokens "
             f"(at least {INT8_MIN_AGREEMENT:.0%}); nothing written"
         )
-    return prob_diff, agreement
+    return largest, p99, agreement
 
 
 def _write_files(model_dir: Path, tokenizer: Any, tmp: Path) -> None:
@@ -310,6 +320,7 @@ def _write_manifest(path: Path, source: Path, result: OnnxExport) -> None:
             "fp32_tolerance": {"atol": FP32_TOLERANCE[0], "rtol": FP32_TOLERANCE[1]},
             "max_logit_diff": result.max_logit_diff,
             "int8_max_prob_diff": result.int8_max_prob_diff,
+            "int8_p99_prob_diff": result.int8_p99_prob_diff,
             "int8_agreement": result.int8_agreement,
         },
     }
