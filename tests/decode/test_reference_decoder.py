@@ -9,6 +9,8 @@ paths that hold exactly the span's labels (and, in BIO, do not continue it) over
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -19,14 +21,7 @@ from pare.decode.spans import path_spans
 from pare.decode.transitions import OperatingPoint, Transitions
 from pare.labels import Taxonomy, TokenSpan, tags_to_spans
 
-BIAS_NAMES = [
-    "background_stay",
-    "background_to_start",
-    "inside_to_continue",
-    "inside_to_end",
-    "end_to_background",
-    "end_to_start",
-]
+BIAS_NAMES = [f.name for f in fields(OperatingPoint)]
 TAXONOMIES = [
     Taxonomy(("a",), "BIOES"),
     Taxonomy(("a", "b"), "BIOES"),
