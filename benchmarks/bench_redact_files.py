@@ -137,6 +137,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="2", help="corpus sizes in MB, comma-separated")
     ap.add_argument("--model", action="append", default=[], help="more model directories (repeat)")
     ap.add_argument("--teacher", help="the teacher directory of a pare compress run")
+    ap.add_argument("--default", help="the model of the 'pare default' rows (default: the shipped one)")
     ap.add_argument("--workers", type=int, default=0, help="also run with this many workers (0: not)")
     ap.add_argument("--ray", action="store_true", help="also run --engine ray (local Ray)")
     ap.add_argument(
@@ -147,7 +148,7 @@ def main() -> None:
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    models = [("default", str(default_model_dir()))] + [(Path(m).name, m) for m in args.model]
+    models = [("default", args.default or str(default_model_dir()))] + [(Path(m).name, m) for m in args.model]
     if args.teacher:
         models.append(("teacher", args.teacher))
     rows = []
