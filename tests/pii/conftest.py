@@ -20,6 +20,15 @@ def tiny_model_dir(tiny_bert) -> Path:
 
 
 @pytest.fixture(scope="session")
+def detector_settings(tiny_bert):
+    """A file job's detection settings and its loaded detector (the job tests share one model)."""
+    from pare.pii.job import DetectSettings
+
+    settings = DetectSettings(str(tiny_bert("job-model", seed=3)), chunk_chars=400)
+    return settings, settings.load()
+
+
+@pytest.fixture(scope="session")
 def all_person_dir(tiny_bert) -> Path:
     """Tags every token ``S-private_person``: each token becomes its own span."""
     return tiny_bert("all-person", always="S-private_person")

@@ -47,12 +47,6 @@ def _corpus(path: Path, n: int, seed: int = 0) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def detector_settings(tiny_bert):
-    settings = DetectSettings(str(tiny_bert("job-model", seed=3)), chunk_chars=400)
-    return settings, settings.load()
-
-
 def _run(src, out, detector_settings, chunk_chars=400, policy_options=PolicyOptions(), **config):
     settings, detector = detector_settings
     settings = DetectSettings(settings.model_dir, chunk_chars=chunk_chars)

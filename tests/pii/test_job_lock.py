@@ -17,12 +17,6 @@ from pare.pii.operators import build_policy
 pytest.importorskip("fcntl")
 
 
-@pytest.fixture(scope="module")
-def detector_settings(tiny_bert):
-    settings = DetectSettings(str(tiny_bert("job-model", seed=3)), chunk_chars=400)
-    return settings, settings.load()
-
-
 def _leftovers(directory) -> list[str]:
     return sorted(p.name for p in directory.iterdir() if ".pare-" in p.name)
 
