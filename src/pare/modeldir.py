@@ -213,17 +213,19 @@ def _check_onnx(path: Path) -> None:
 def read_taxonomy(path: str | Path):
     """The ``Taxonomy`` of the token classifier in ``path``, from its ``config.json`` alone (no weights read):
     what a caller needs to check options against a model that other processes will load."""
+    return _config_taxonomy(check_model_dir(path, token_classifier=True).config)
+
+
+def _config_taxonomy(config: dict):
+    """The taxonomy of a parsed ``config.json``'s ``id2label`` (keys ``"0"`` .. ``"n-1"``)."""
     from pare.labels import Taxonomy
 
-    found = check_model_dir(path, token_classifier=True)
-    id2label = found.config["id2label"]
+    id2label = config["id2label"]
     return Taxonomy.from_labels([id2label[str(i)] for i in range(len(id2label))])
 
 
 def _check_labels(model: ModelDir) -> None:
     """A token classifier with a BIO/BIOES taxonomy in ``id2label``."""
-    from pare.labels import Taxonomy
-
     config_path = model.path / CONFIG_FILE
     if model.architectures and not model.is_token_classifier:
         raise PareError(
@@ -234,8 +236,7 @@ def _check_labels(model: ModelDir) -> None:
     if not isinstance(id2label, dict) or not id2label:
         raise PareError(f"{config_path}: no id2label; not a token classifier pare can read")
     try:
-        labels = [id2label[str(i)] for i in range(len(id2label))]
-        Taxonomy.from_labels(labels)
+        _config_taxonomy(model.config)
     except (KeyError, PareError) as err:
         raise PareError(f"{config_path}: labels are not a BIO/BIOES taxonomy ({err})") from None
 

@@ -453,7 +453,8 @@ def run_job(
 ) -> JobResult:
     """Redact the file or directory ``source`` into ``output`` (module docstring), or into ``sink`` (a
     binary stream, for one file) when ``output`` is ``None``. ``detector`` is ``settings.load()``, loaded by
-    the caller (which checked the policy's labels against it)."""
+    the caller (which checked the policy's labels against it), or ``None`` with ``config.workers`` above 1:
+    each worker loads its own."""
     source = Path(source)
     config = config or JobConfig()
     files, others = input_files(source)
