@@ -121,7 +121,12 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert trim.options == {"keep_frequent": 20000}  # the stage default, also for a recipe's bare `trim`
     assert recipe.data.synth.n_transfer == 3000  # the transfer text the default student learns from
     assert recipe.data.dev == "natural_en" and dev_set_path().is_file()  # every stage is also scored there
-    assert recipe.stages[1].options == {"epochs": 3, "join_fraction": 0.5}  # the stage defaults
+    assert recipe.stages[1].options == {  # the stage defaults
+        "epochs": 3,
+        "join_fraction": 0.5,
+        "noise_swap_rate": 0.3,
+        "noise_typo_rate": 0.1,
+    }
     assert recipe.stages[0].options == {"join_fraction": 0.5}
     assert (recipe.data.synth.n_world, recipe.data.synth.n_world_unlabelled) == (3000, 9000)
     assert (  # a recipe's own epochs win

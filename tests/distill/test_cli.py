@@ -78,6 +78,16 @@ def test_explicit_layers_and_uniform_init(bert_teacher, data_files, tmp_path):
         result = runner.invoke(app, [*map(str, base), "-o", str(out), "--layers", layers, "--init", init])
         assert result.exit_code == 0, result.output
         assert json.loads((out / "pare_distill.json").read_text())["kept_layers"] == expected
+    out = tmp_path / "noisy"
+    extra = ["--noise-swap-rate", "0.2", "--noise-typo-rate", "0.1", "--join-fraction", "0.5"]
+    result = runner.invoke(app, [*map(str, base), "-o", str(out), *extra])
+    assert result.exit_code == 0, result.output
+    settings = json.loads((out / "pare_distill.json").read_text())["settings"]
+    assert (settings["noise_swap_rate"], settings["noise_typo_rate"], settings["join_fraction"]) == (
+        0.2,
+        0.1,
+        0.5,
+    )
 
 
 @pytest.mark.parametrize(
@@ -88,6 +98,8 @@ def test_explicit_layers_and_uniform_init(bert_teacher, data_files, tmp_path):
         (["--init", "middle"], "--init"),
         (["--hidden-loss", "l1"], "--hidden-loss"),
         (["--alpha", "1.5"], "--alpha"),
+        (["--noise-typo-rate", "-0.1"], "typo_rate"),
+        (["--join-fraction", "2"], "join_fraction"),
     ],
 )
 def test_bad_settings_exit_2_one_line(

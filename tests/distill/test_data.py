@@ -40,3 +40,19 @@ def test_joined_distillation_text_is_labelled_only_when_every_part_was():
     assert len(joined.docs) < 20 and sum(len(d.text) for d in joined.docs) > sum(len(d.text) for d in docs)
     for doc, known in zip(joined.docs, joined.labelled, strict=True):
         assert bool(doc.spans) == known  # labelled parts carry a span each; unlabelled ones none
+
+
+def test_noise_replaces_unlabelled_text_and_keeps_labelled_documents():
+    from pare.data.augment import AugmentConfig
+    from pare.data.jsonl import Document, Span
+    from pare.distill.data import DistillData, noisy_unlabelled
+
+    labelled_doc = Document("call anna at home", [Span(5, 9, "private_person")])
+    plain = Document("the parcel went to the depot on monday")
+    data = DistillData([labelled_doc, plain], [True, False])
+    noisy = noisy_unlabelled(data, ["zebra"], AugmentConfig(swap_rate=1.0, typo_rate=0.0))
+    assert noisy.docs[0] == labelled_doc and noisy.labelled == [True, False]
+    assert noisy.docs[1].text == " ".join(["zebra"] * 8) and not noisy.docs[1].spans
+    assert noisy_unlabelled(data, ["zebra"], AugmentConfig(0.3, 0.2, seed=4)) == noisy_unlabelled(
+        data, ["zebra"], AugmentConfig(0.3, 0.2, seed=4)
+    )

@@ -74,6 +74,18 @@ def test_distill_token_classifier_end_to_end(bert_teacher, data_files, tmp_path)
     assert mean_kd(model, teacher, features) < 0.5 * mean_kd(truncate(teacher, [0]), teacher, features)
 
 
+def test_noisy_unlabelled_text_changes_what_the_teacher_labels(bert_teacher, data_files, tmp_path):
+    clean = distill(bert_teacher, data_files, tmp_path / "clean", config(tmp_path, epochs=1))
+    noisy = distill(
+        bert_teacher, data_files, tmp_path / "noisy", config(tmp_path, epochs=1, noise_swap_rate=0.5)
+    )
+    assert not clean.teacher_cached and not noisy.teacher_cached  # other text, other teacher targets
+    settings = json.loads((tmp_path / "noisy" / "pare_distill.json").read_text())["settings"]
+    assert settings["noise_swap_rate"] == 0.5 and settings["noise_typo_rate"] == 0.0
+    with pytest.raises(PareError, match="swap_rate"):
+        config(tmp_path, noise_swap_rate=1.5).check()
+
+
 def test_second_run_reads_the_teacher_cache(bert_teacher, data_files, tmp_path, monkeypatch):
     calls = []
     original = distill_module.teacher_targets

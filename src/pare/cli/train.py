@@ -53,9 +53,8 @@ def distill_defaults() -> dict[str, Any]:
 
     c = DistillConfig()
     names = ("temperature", "alpha", "hidden_loss", "trainable", "epochs", "batch_size", "seed", "max_length")
-    return {name: getattr(c, name) for name in (*names, "grad_accum", "mixed_precision")} | {
-        "lr": c.learning_rate
-    }
+    extra = ("grad_accum", "mixed_precision", "join_fraction", "noise_swap_rate", "noise_typo_rate")
+    return {name: getattr(c, name) for name in (*names, *extra)} | {"lr": c.learning_rate}
 
 
 def compress_command(
@@ -281,6 +280,17 @@ def distill_command(
     max_length: int = typer.Option(None, "--max-length", help="Tokens per training window."),
     grad_accum: int = typer.Option(None, "--grad-accum", help="Batches per optimizer step."),
     mixed_precision: MixedPrecisionOption = None,
+    join_fraction: float = typer.Option(
+        None, "--join-fraction", help="Share of the documents joined a few at a time into long texts."
+    ),
+    noise_swap_rate: float = typer.Option(
+        None,
+        "--noise-swap-rate",
+        help="Unlabelled text: per-word chance of swapping a lowercase word for a random vocabulary word.",
+    ),
+    noise_typo_rate: float = typer.Option(
+        None, "--noise-typo-rate", help="Unlabelled text: per-word chance of a typo."
+    ),
     cache_dir: str | None = typer.Option(
         None, "--cache-dir", help="Teacher-output cache (default ~/.cache/pare)."
     ),
@@ -305,6 +315,9 @@ def distill_command(
         max_length=max_length,
         grad_accum=grad_accum,
         mixed_precision=mixed_precision,
+        join_fraction=join_fraction,
+        noise_swap_rate=noise_swap_rate,
+        noise_typo_rate=noise_typo_rate,
         cache_dir=cache_dir,
     )
     result = distill(

@@ -27,9 +27,10 @@ import torch
 from torch import nn
 
 from pare.data.align import IGNORE_INDEX
+from pare.data.augment import AugmentConfig, vocabulary_words
 from pare.distill.align import aligned_teacher_rows, vocabulary_map
 from pare.distill.cache import TeacherTargets, capture_block_outputs, fingerprint_dir, teacher_targets
-from pare.distill.data import DistillData, join_some_data, read_distill_data
+from pare.distill.data import DistillData, join_some_data, noisy_unlabelled, read_distill_data
 from pare.distill.losses import HIDDEN_LOSSES, HiddenLoss, ce_loss, hidden_loss, kd_loss
 from pare.distill.student import INITS, Init, find_block_stack, select_layers, truncate
 from pare.errors import PareError
@@ -74,6 +75,10 @@ class DistillConfig:
     halo: int | None = None  # context tokens kept on each side where a long document is cut; max_length // 8
     # share of the documents joined a few at a time into long texts, as for the teacher (``FinetuneConfig``)
     join_fraction: float = 0.0
+    # unlabelled documents replaced by noisy copies the teacher labels: per-word chances of a swap for a random
+    # word of the teacher's vocabulary and of a typo (``pare.data.augment``); 0 and 0 keep the text as it is
+    noise_swap_rate: float = 0.0
+    noise_typo_rate: float = 0.0
     grad_accum: int = 1
     mixed_precision: str = "auto"  # bf16 autocast on a GPU; "bf16" on CPU too (``resolve_precision``)
     top_k: int = 64  # stored teacher logits per row when there are more than ``top_k_above`` classes
@@ -101,7 +106,14 @@ class DistillConfig:
             raise PareError(f"--lr must be positive, got {self.learning_rate}")
         if not 0 <= self.join_fraction <= 1:
             raise PareError(f"join_fraction must be between 0 and 1, got {self.join_fraction}")
+        self.noise()
         resolve_precision(self.mixed_precision)
+
+    def noise(self) -> AugmentConfig | None:
+        """The noise of the unlabelled documents (checked), or None when there is none."""
+        if not (self.noise_swap_rate or self.noise_typo_rate):
+            return None
+        return AugmentConfig(self.noise_swap_rate, self.noise_typo_rate, self.seed)
 
 
 @dataclass
@@ -429,6 +441,9 @@ def _read_examples(run: _Run) -> _Examples:
     """Read the data and make the student's model inputs and the teacher's."""
     config, task = run.config, run.task
     read = read_distill_data(run.data_paths, run.taxonomy.categories if run.taxonomy else None)
+    noise = config.noise()
+    if noise is not None:
+        read = noisy_unlabelled(read, vocabulary_words(run.tokenizer.get_vocab()), noise)
     data = join_some_data(read, config.join_fraction, config.seed) if config.join_fraction else read
     if config.alpha >= 1.0 and (task != "token" or not data.num_labelled):
         # only token classification has gold labels in pare's data format; other tasks learn from the teacher

@@ -6,10 +6,12 @@ every line of a ``.txt`` file, is unlabelled: the teacher supplies its targets a
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pare.data.augment import AugmentConfig, augment_text
 from pare.data.join import join_some
 from pare.data.jsonl import Document, load_json_line, parse_record
 from pare.errors import PareError
@@ -66,6 +68,17 @@ def read_distill_data(paths: Sequence[str | Path], categories: Iterable[str] | N
     if not data.docs:
         raise PareError(f"{', '.join(map(str, paths))}: no usable text (every document is empty)")
     return data
+
+
+def noisy_unlabelled(data: DistillData, words: Sequence[str], config: AugmentConfig) -> DistillData:
+    """``data`` with each unlabelled document replaced by a noisy copy (``pare.data.augment``: some words
+    swapped for ``words``, some mistyped); labelled documents and their gold spans stay as they are."""
+    rng = random.Random(config.seed)
+    docs = [
+        doc if known else Document(augment_text(doc.text, words, rng, config))
+        for doc, known in zip(data.docs, data.labelled, strict=True)
+    ]
+    return DistillData(docs, list(data.labelled))
 
 
 def join_some_data(data: DistillData, fraction: float, seed: int) -> DistillData:
