@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 from pare.errors import PareError
 from pare.labels import (
     PRIVACY_FILTER_CATEGORIES,
+    SINGLE_LINE_CATEGORIES,
     Taxonomy,
     TokenSpan,
     convert_scheme,
@@ -24,6 +25,11 @@ def test_default_taxonomy_matches_transformers_privacy_filter_labels():
     assert taxonomy.labels == list(OPENAI_PRIVACY_FILTER_NER_LABELS)
     assert len(taxonomy) == 33
     assert taxonomy.id2label[0] == "O" and taxonomy.label2id["S-secret"] == 32
+
+
+def test_single_line_categories_are_privacy_filter_categories_but_addresses_and_secrets():
+    """Addresses (blocks of lines) and secrets (PEM keys) run over lines; every other category is one line."""
+    assert set(PRIVACY_FILTER_CATEGORIES) - {"private_address", "secret"} == SINGLE_LINE_CATEGORIES
 
 
 def test_from_labels_round_trips_and_detects_scheme():

@@ -26,6 +26,14 @@ PRIVACY_FILTER_CATEGORIES: tuple[str, ...] = (
     "secret",
 )
 
+# Categories whose spans never hold a line break: a name, a phone number or an e-mail address is written on
+# one line, while an address is a block of lines and a secret (a PEM key) spans many. At a line break the
+# decoder ends spans of these categories (``pare.decode.transitions``); other categories, custom ones
+# included, go on.
+SINGLE_LINE_CATEGORIES: frozenset[str] = frozenset(
+    {"private_person", "private_email", "private_phone", "private_url", "private_date", "account_number"}
+)
+
 PREFIXES: dict[str, tuple[str, ...]] = {"BIO": ("B", "I"), "BIOES": ("B", "I", "E", "S")}
 
 

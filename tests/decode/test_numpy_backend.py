@@ -1,7 +1,8 @@
 """The decoder is numpy-native: it imports neither torch nor transformers, still takes torch tensors, and a
 batch of rows with different lengths, word constraints and breaks decodes exactly as each row alone.
 
-The batched loop picks the matrix of each step per row (plain, inside a word, after a break, padding); these
+The batched loop picks the matrix of each step per row (plain, inside a word, after a paragraph or a line
+break, padding); these
 tests mix those kinds across the rows of a batch, which the per-row brute-force checks never do.
 """
 
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pare.decode import decode_spans, score_spans, token_marginals, viterbi_decode
-from pare.labels import Taxonomy, TokenSpan, tags_to_spans, validate_tags
+from pare.labels import SINGLE_LINE_CATEGORIES, Taxonomy, TokenSpan, tags_to_spans, validate_tags
 
 SCHEMES = {"BIOES": Taxonomy(), "BIO": Taxonomy(Taxonomy().categories, "BIO")}
 
@@ -68,7 +69,8 @@ def test_decoding_works_without_torch_or_transformers():
 
 
 def mixed_batch(seed: int, scheme: str, batch: int, tokens: int):
-    """Rows of random lengths, each with or without word ids and breaks, some with impossible tokens."""
+    """Rows of random lengths, each with or without word ids, paragraph and line breaks, some with impossible
+    tokens."""
     taxonomy = SCHEMES[scheme]
     rng = np.random.default_rng(seed)
     logits = rng.normal(0, 3, size=(batch, tokens, len(taxonomy.labels)))
@@ -80,16 +82,22 @@ def mixed_batch(seed: int, scheme: str, batch: int, tokens: int):
     # one row's words are all distinct (no constraint), another's are one word each token pair, etc.
     words = [[int(w) for w in np.cumsum(rng.random(tokens) < rng.uniform(0.2, 1.0))] for _ in range(batch)]
     breaks = rng.random((batch, tokens)) < rng.uniform(0.0, 0.4, size=(batch, 1))
+    lines = rng.random((batch, tokens)) < rng.uniform(0.0, 0.5, size=(batch, 1))
     biases = {"background_stay": float(rng.uniform(-2, 2)), "end_to_start": float(rng.uniform(-2, 2))}
-    return taxonomy, scores, mask, lengths, words, breaks, biases
+    return taxonomy, scores, mask, lengths, words, breaks, lines, biases
 
 
-def keeps_constraints(tags: list[str], words: list[int], breaks) -> bool:
-    """No span continues across a break; none starts or ends inside a word except right after a break."""
+def keeps_constraints(tags: list[str], words: list[int], breaks, lines) -> bool:
+    """No span continues across a paragraph break, no single-line one across a line break; none starts or
+    ends inside a word except right after a break of either kind."""
     cut = [t > 0 and bool(breaks[t]) for t in range(len(tags))]
-    inside = [t > 0 and not cut[t] and words[t] == words[t - 1] for t in range(len(tags))]
+    line = [t > 0 and bool(lines[t]) for t in range(len(tags))]
+    inside = [t > 0 and not (cut[t] or line[t]) and words[t] == words[t - 1] for t in range(len(tags))]
     return not any(
-        any(cut[s.start + 1 : s.end]) or inside[s.start] or (s.end < len(tags) and inside[s.end])
+        any(cut[s.start + 1 : s.end])
+        or (s.label in SINGLE_LINE_CATEGORIES and any(line[s.start + 1 : s.end]))
+        or inside[s.start]
+        or (s.end < len(tags) and inside[s.end])
         for s in tags_to_spans(tags)
     )
 
@@ -97,13 +105,13 @@ def keeps_constraints(tags: list[str], words: list[int], breaks) -> bool:
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 2**32 - 1), st.sampled_from(sorted(SCHEMES)), st.integers(2, 6), st.integers(1, 30))
 def test_a_mixed_batch_decodes_as_each_row_alone(seed, scheme, batch, tokens):
-    taxonomy, scores, mask, lengths, words, breaks, biases = mixed_batch(seed, scheme, batch, tokens)
-    paths = viterbi_decode(scores, taxonomy, mask, biases, words, breaks)
-    marg = token_marginals(scores, taxonomy, mask, biases, words, breaks)
-    spans = decode_spans(scores, taxonomy, mask, biases, word_ids=words, breaks=breaks)
+    taxonomy, scores, mask, lengths, words, breaks, lines, biases = mixed_batch(seed, scheme, batch, tokens)
+    paths = viterbi_decode(scores, taxonomy, mask, biases, words, breaks, lines)
+    marg = token_marginals(scores, taxonomy, mask, biases, words, breaks, lines)
+    spans = decode_spans(scores, taxonomy, mask, biases, word_ids=words, breaks=breaks, lines=lines)
     for b in range(batch):
         k = int(lengths[b])
-        one = (scores[b : b + 1, :k], taxonomy, None, biases, [words[b][:k]], [breaks[b, :k]])
+        one = (scores[b : b + 1, :k], taxonomy, None, biases, [words[b][:k]], [breaks[b, :k]], [lines[b, :k]])
         assert paths[b] == viterbi_decode(*one)[0]
         np.testing.assert_allclose(marg[b, :k], token_marginals(*one)[0], atol=1e-12, rtol=0)
         assert np.all(marg[b, k:] == 0)
@@ -112,12 +120,12 @@ def test_a_mixed_batch_decodes_as_each_row_alone(seed, scheme, batch, tokens):
         tags = [taxonomy.labels[i] for i in paths[b]]
         if k and marg[b, 0].sum() > 0.5:  # the row has a path of positive probability: the best is valid
             validate_tags(tags, scheme)
-            assert keeps_constraints(tags, words[b], breaks[b])
+            assert keeps_constraints(tags, words[b], breaks[b], lines[b])
 
 
 @pytest.mark.parametrize("dtype", [torch.float32, torch.float64, torch.bfloat16])
 def test_torch_tensors_decode_as_their_values_in_float64(dtype):
-    _, scores, mask, _, words, breaks, biases = mixed_batch(7, "BIOES", 3, 12)
+    _, scores, mask, _, words, breaks, _, biases = mixed_batch(7, "BIOES", 3, 12)
     scores = np.where(np.isfinite(scores), scores, -30.0)  # bfloat16 keeps -inf, but keep it simple
     tensor = torch.from_numpy(scores).to(dtype)
     values = tensor.double().numpy()

@@ -1,10 +1,11 @@
 """The vectorized decoder against a straightforward reference: one row at a time, one token at a time, in
 log space, with the step matrix of each token picked by hand.
 
-The reference reads only ``Transitions.matrix``/``within``/``close``/``start``/``end`` (checked against the
-scheme rules in ``test_viterbi.py``). Its Viterbi does the same float operations in the same order as
-``pare.decode.viterbi`` (so ties break alike); its span score is the ratio of two partition functions:
-paths that hold exactly the span's labels (and, in BIO, do not continue it) over all paths.
+The reference reads only ``Transitions.matrix``/``within``/``close``/``line``/``start``/``end`` (checked
+against the scheme rules in ``test_viterbi.py`` and ``test_line_rule.py``). Its Viterbi does the same float
+operations in the same order as ``pare.decode.viterbi`` (so ties break alike); its span score is the ratio
+of two partition functions: paths that hold exactly the span's labels (and, in BIO, do not continue it) over
+all paths.
 """
 
 from __future__ import annotations
@@ -28,16 +29,22 @@ TAXONOMIES = [
     Taxonomy(("a", "b"), "BIO"),
     Taxonomy(),
     Taxonomy(Taxonomy().categories, "BIO"),
+    Taxonomy(("private_person", "private_address"), "BIO"),
 ]
 
 
-def step_matrices(trans: Transitions, words: list, breaks: list) -> list[np.ndarray]:
-    """The log-transition matrix of the step into each real token (index 0 unused): after a break the
-    closing one, inside a word (same word id, not ``None``/negative) the within one, else the plain one."""
+def step_matrices(
+    trans: Transitions, words: list, breaks: list, lines: list | None = None
+) -> list[np.ndarray]:
+    """The log-transition matrix of the step into each real token (index 0 unused): after a paragraph break
+    the closing one, after a line break the line one, inside a word (same word id, not ``None``/negative) the
+    within one, else the plain one."""
     mats = [trans.matrix]
     for t in range(1, len(words)):
         if breaks[t]:
             mats.append(trans.close)
+        elif lines is not None and lines[t]:
+            mats.append(trans.line)
         elif words[t] is not None and words[t] >= 0 and words[t] == words[t - 1]:
             mats.append(trans.within)
         else:
@@ -121,7 +128,7 @@ def reference_span_score(
 
 def random_batch(seed: int, taxonomy: Taxonomy, batch: int, tokens: int, impossible: float):
     """Log-probabilities with some impossible labels, random lengths, ragged word ids with ``None`` and
-    negative entries, breaks and biases."""
+    negative entries, paragraph and line breaks and biases."""
     rng = np.random.default_rng(seed)
     logits = rng.normal(0, 3, size=(batch, tokens, len(taxonomy.labels)))
     scores = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
@@ -134,8 +141,9 @@ def random_batch(seed: int, taxonomy: Taxonomy, batch: int, tokens: int, impossi
         ids = np.cumsum(rng.random(n) < rng.uniform(0.2, 1.0)).tolist()
         words.append([None if rng.random() < 0.1 else (-1 if rng.random() < 0.05 else w) for w in ids])
     breaks = [(rng.random(n) < rng.uniform(0.0, 0.4)).tolist() for n in lengths.tolist()]
+    lines = [(rng.random(n) < rng.uniform(0.0, 0.5)).tolist() for n in lengths.tolist()]
     biases = OperatingPoint(*rng.uniform(-3, 3, size=6)) if rng.random() < 0.7 else None
-    return scores, mask, lengths, words, breaks, biases
+    return scores, mask, lengths, words, breaks, lines, biases
 
 
 batches = st.tuples(
@@ -148,18 +156,23 @@ batches = st.tuples(
 
 
 @settings(max_examples=80, deadline=None)
-@given(batches, st.booleans(), st.booleans())
-def test_decode_spans_equal_the_reference(params, use_words, use_breaks):
+@given(batches, st.booleans(), st.booleans(), st.booleans())
+def test_decode_spans_equal_the_reference(params, use_words, use_breaks, use_lines):
     """Same spans (Viterbi path read by ``tags_to_spans``) and the same exact-span probabilities."""
     seed, taxonomy, batch, tokens, impossible = params
-    scores, mask, lengths, words, breaks, biases = random_batch(seed, taxonomy, batch, tokens, impossible)
+    scores, mask, lengths, words, breaks, lines, biases = random_batch(
+        seed, taxonomy, batch, tokens, impossible
+    )
     words = words if use_words else None
     breaks = breaks if use_breaks else None
-    got = decode_spans(scores, taxonomy, mask, biases, word_ids=words, breaks=breaks)
+    lines = lines if use_lines else None
+    got = decode_spans(scores, taxonomy, mask, biases, word_ids=words, breaks=breaks, lines=lines)
     trans = build_transitions(taxonomy, biases)
     for b, n in enumerate(lengths.tolist()):
         row_words = words[b] if words else list(range(n))
-        mats = step_matrices(trans, row_words, breaks[b] if breaks else [False] * n)
+        mats = step_matrices(
+            trans, row_words, breaks[b] if breaks else [False] * n, lines[b] if lines else None
+        )
         path = reference_viterbi(scores[b, :n], trans, mats) if n else []
         spans = tags_to_spans([taxonomy.labels[i] for i in path])
         assert [(s.start, s.end, s.label) for s in got[b]] == [(s.start, s.end, s.label) for s in spans]
@@ -173,7 +186,9 @@ def test_span_scores_and_marginals_equal_the_reference(params, pick):
     """Any span (across breaks, inside words, of any category) and every token's marginals."""
     seed, taxonomy, batch, tokens, impossible = params
     tokens = min(tokens, 10)  # the reference marginals run one partition function per token and label
-    scores, mask, lengths, words, breaks, biases = random_batch(seed, taxonomy, batch, tokens, impossible)
+    scores, mask, lengths, words, breaks, lines, biases = random_batch(
+        seed, taxonomy, batch, tokens, impossible
+    )
     scores, mask = scores[:, :tokens], mask[:, :tokens]
     rng = np.random.default_rng(pick)
     candidates = []
@@ -182,11 +197,12 @@ def test_span_scores_and_marginals_equal_the_reference(params, pick):
         ends = [int(rng.integers(s + 1, n + 1)) for s in starts]
         cats = rng.choice(taxonomy.categories, size=len(starts))
         candidates.append([TokenSpan(int(s), e, str(c)) for s, e, c in zip(starts, ends, cats, strict=True)])
-    scored = score_spans(scores, taxonomy, candidates, mask, biases, word_ids=words, breaks=breaks)
-    marginals = token_marginals(scores, taxonomy, mask, biases, word_ids=words, breaks=breaks)
+    constraints = {"word_ids": words, "breaks": breaks, "lines": lines}
+    scored = score_spans(scores, taxonomy, candidates, mask, biases, **constraints)
+    marginals = token_marginals(scores, taxonomy, mask, biases, **constraints)
     trans = build_transitions(taxonomy, biases)
     for b, n in enumerate(lengths.tolist()):
-        mats = step_matrices(trans, words[b], breaks[b])
+        mats = step_matrices(trans, words[b], breaks[b], lines[b])
         expected = [reference_span_score(scores[b, :n], trans, mats, s) for s in candidates[b]]
         assert [s.score for s in scored[b]] == pytest.approx(expected, abs=1e-9)
         if n:
@@ -223,7 +239,7 @@ def test_transitions_are_built_once_and_read_only():
     trans = build_transitions(taxonomy, {"background_stay": 0.5})
     assert build_transitions(taxonomy.labels, OperatingPoint(background_stay=0.5)) is trans
     assert build_transitions(taxonomy, None) is not trans
-    for array in (trans.matrix, trans.close, trans.by_kind(), trans.into, trans.scaled.pairs):
+    for array in (trans.matrix, trans.close, trans.line, trans.by_kind(), trans.into, trans.scaled.pairs):
         with pytest.raises(ValueError, match="read-only"):
             array[0, 0] = 1.0
     # the stacked pair of a forward and a backward step is made of the per-kind matrices

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from pare.decode import OperatingPoint, score_spans, token_marginals, viterbi_decode
 from pare.errors import PareError
-from pare.labels import Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
+from pare.labels import SINGLE_LINE_CATEGORIES, Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
 
 BIAS_NAMES = [
     "background_stay",
@@ -77,9 +77,9 @@ def sequence_scores(
     return total
 
 
-def random_case(draw_seed: int, n_cats: int, scheme: str, n: int, batch: int):
+def random_case(draw_seed: int, n_cats: int, scheme: str, n: int, batch: int, categories=("a", "b")):
     rng = np.random.default_rng(draw_seed)
-    taxonomy = Taxonomy(tuple("ab"[:n_cats]), scheme)
+    taxonomy = Taxonomy(tuple(categories[:n_cats]), scheme)
     logits = rng.normal(0.0, 2.0, size=(batch, n, len(taxonomy.labels)))
     scores = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
     lengths = rng.integers(0, n + 1, size=batch)
@@ -276,15 +276,21 @@ def random_breaks(seed: int, batch: int, n: int) -> np.ndarray:
     return np.random.default_rng(seed + 2).random((batch, n)) < 0.3
 
 
-def respects_breaks(tags: list[str], words: list[int | None], breaks) -> bool:
-    """No span continues across a break, and none starts or ends inside a word except right after a break
-    (the break wins): the spec, written independently."""
+def respects_breaks(tags: list[str], words: list[int | None], breaks, lines=None) -> bool:
+    """No span continues across a paragraph break, no span of a single-line category across a line break,
+    and none starts or ends inside a word except right after a break of either kind (the break wins; a
+    paragraph break wins over a line break): the spec, written independently."""
     cut = [t > 0 and bool(breaks[t]) for t in range(len(tags))]
+    line = [t > 0 and lines is not None and bool(lines[t]) and not cut[t] for t in range(len(tags))]
     joined = [
-        t > 0 and not cut[t] and words[t] is not None and words[t] == words[t - 1] for t in range(len(tags))
+        t > 0 and not cut[t] and not line[t] and words[t] is not None and words[t] == words[t - 1]
+        for t in range(len(tags))
     ]
     return not any(
-        any(cut[s.start + 1 : s.end]) or joined[s.start] or (s.end < len(tags) and joined[s.end])
+        any(cut[s.start + 1 : s.end])
+        or (s.label in SINGLE_LINE_CATEGORIES and any(line[s.start + 1 : s.end]))
+        or joined[s.start]
+        or (s.end < len(tags) and joined[s.end])
         for s in tags_to_spans(tags)
     )
 
@@ -351,6 +357,38 @@ def test_paragraph_break_decoding_matches_brute_force(params, whole_words):
         ok = np.array([respects_breaks([taxonomy.labels[i] for i in s], row_words, breaks[b]) for s in seqs])
         seqs, total = seqs[ok], total[ok]  # all-O crosses nothing, so some remain
         assert respects_breaks([taxonomy.labels[i] for i in paths[b]], row_words, breaks[b])
+        bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
+        check_constrained(taxonomy, scores[b, :k], paths[b], marg[b, :k], scored[b], seqs, total, bias_values)
+
+
+@settings(max_examples=80, deadline=None)
+@given(case, st.booleans(), st.booleans())
+def test_line_break_decoding_matches_brute_force(params, whole_words, with_breaks):
+    """With line breaks (and word ids, paragraph breaks): the best path, marginals and span scores over the
+    paths without a span of a single-line category across a line break; an address may run across one."""
+    seed, n_cats, scheme, n, batch, use_biases = params
+    categories = ("private_person", "private_address") if seed % 2 else ("private_address", "private_phone")
+    taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch, categories)
+    biases = point if use_biases else None
+    words = random_words(seed, batch, n) if whole_words else None
+    lines = np.random.default_rng(seed + 3).random((batch, n)) < 0.4
+    breaks = random_breaks(seed, batch, n) & with_breaks
+    constraints = {"word_ids": words, "breaks": breaks, "lines": lines}
+    paths = viterbi_decode(scores, taxonomy.labels, mask, biases, **constraints)
+    marg = token_marginals(scores, taxonomy, mask, biases, **constraints)
+    candidates = every_span(taxonomy, lengths)
+    scored = score_spans(scores, taxonomy, candidates, mask, biases, **constraints)
+    for b in range(batch):
+        k = int(lengths[b])
+        if k == 0:
+            continue
+        row_words = words[b][:k] if words else [None] * k
+        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
+        ok = np.array(
+            [respects_breaks([taxonomy.labels[i] for i in s], row_words, breaks[b], lines[b]) for s in seqs]
+        )
+        seqs, total = seqs[ok], total[ok]  # all-O crosses nothing, so some remain
+        assert respects_breaks([taxonomy.labels[i] for i in paths[b]], row_words, breaks[b], lines[b])
         bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
         check_constrained(taxonomy, scores[b, :k], paths[b], marg[b, :k], scored[b], seqs, total, bias_values)
 

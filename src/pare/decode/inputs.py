@@ -100,21 +100,23 @@ def as_joined(word_ids, lengths: np.ndarray, tokens: int) -> np.ndarray | None:
     return joined & valid_tokens(lengths, tokens)
 
 
-def as_breaks(breaks, lengths: np.ndarray, tokens: int) -> np.ndarray | None:
-    """(batch, tokens) bool: True where a paragraph break lies between real tokens ``t - 1`` and ``t``.
+def as_breaks(breaks, lengths: np.ndarray, tokens: int, name: str = "breaks") -> np.ndarray | None:
+    """(batch, tokens) bool: True where a break (of a paragraph, or a line) lies between real tokens ``t - 1``
+    and ``t``.
 
     ``breaks`` holds each row's flag per token (true: a break before that token), as a (batch, tokens) array
     or ragged rows that each cover their real tokens. A flag on a row's first token has no token before it
-    and is ignored, as are flags on padding. ``None`` gives ``None``: no break constraint.
+    and is ignored, as are flags on padding. ``None`` gives ``None``: no break constraint. ``name`` is the
+    argument's name in error messages.
     """
     if breaks is None:
         return None
     if len(breaks) != len(lengths):
-        raise PareError(f"breaks has {len(breaks)} rows but scores have {len(lengths)}")
+        raise PareError(f"{name} has {len(breaks)} rows but scores have {len(lengths)}")
     out = np.zeros((len(lengths), tokens), dtype=bool)
     for b, (row, n) in enumerate(zip(breaks, lengths.tolist(), strict=True)):
         if len(row) < n:
-            raise PareError(f"breaks row {b} has {len(row)} entries for {n} real tokens")
+            raise PareError(f"{name} row {b} has {len(row)} entries for {n} real tokens")
         out[b, 1:n] = np.asarray(row[1:n], dtype=bool)
     return out
 
@@ -122,12 +124,14 @@ def as_breaks(breaks, lengths: np.ndarray, tokens: int) -> np.ndarray | None:
 @dataclass(frozen=True)
 class Batch:
     """Checked decoder inputs: ``emit`` float64 (batch, tokens, labels), ``lengths`` (batch,) real tokens
-    per row, ``joined`` and ``breaks`` (batch, tokens) bool or ``None`` (``as_joined``, ``as_breaks``)."""
+    per row, ``joined``, ``breaks`` (paragraph) and ``lines`` (line breaks) (batch, tokens) bool or ``None``
+    (``as_joined``, ``as_breaks``)."""
 
     emit: np.ndarray
     lengths: np.ndarray
     joined: np.ndarray | None
     breaks: np.ndarray | None
+    lines: np.ndarray | None
 
 
 def as_batch(
@@ -136,9 +140,16 @@ def as_batch(
     mask: ArrayLike | None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None,
+    lines: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> Batch:
     """Check and convert the inputs of the constrained decoders once (``PareError`` on bad ones)."""
     emit = as_scores(scores, n_labels)
     lengths = as_lengths(mask, emit)
     tokens = emit.shape[1]
-    return Batch(emit, lengths, as_joined(word_ids, lengths, tokens), as_breaks(breaks, lengths, tokens))
+    return Batch(
+        emit,
+        lengths,
+        as_joined(word_ids, lengths, tokens),
+        as_breaks(breaks, lengths, tokens),
+        as_breaks(lines, lengths, tokens, "lines"),
+    )

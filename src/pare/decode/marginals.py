@@ -17,7 +17,8 @@ on ``j`` at ``t`` and ``beta[t, j]`` that of the suffixes after ``(t, j)``:
 With word ids, the step into a token that continues a word uses ``Transitions.within``, so every path (and
 so every probability) is one whose spans start and end at word boundaries. With paragraph breaks, the step
 into a token after a break uses ``Transitions.close`` (the break wins over a word), so no path has a span
-across a break, and a span across one has probability 0.
+across a break, and a span across one has probability 0. With line breaks, the step into a token after one
+uses ``Transitions.line``: no path has a span of a single-line category across a line break.
 Computed in float64 numpy (see ``pare.decode.inputs``) by scaled probability-space recursions that yield
 the log-space tables, with the same constraints and biases as the Viterbi decoder: one loop over the tokens
 runs the forward and the backward pass together (one stacked matrix product per token), vectorized over the
@@ -42,12 +43,12 @@ class ForwardBackward:
     """Log-space forward/backward tables (batch, steps, labels) of the constrained chain, ``log_z`` (batch,).
 
     ``steps`` is the longest row's number of real tokens; entries past a row's length are not meaningful.
-    ``emit`` is the input cut to ``steps`` tokens with padding set to 0; ``breaks`` (batch, steps) marks the
-    tokens after a paragraph break.
+    ``emit`` is the input cut to ``steps`` tokens with padding set to 0; ``kinds`` (batch, steps) is the kind
+    of step into each token (``step_kinds``).
     """
 
     emit: np.ndarray
-    breaks: np.ndarray
+    kinds: np.ndarray
     alpha: np.ndarray
     beta: np.ndarray
     beta_close: np.ndarray
@@ -110,13 +111,15 @@ def forward_backward(
     trans: Transitions,
     joined: np.ndarray | None = None,
     breaks: np.ndarray | None = None,
+    lines: np.ndarray | None = None,
 ) -> ForwardBackward:
     """Run the constrained forward and backward passes over float64 ``emit`` (batch, tokens, labels).
 
     ``joined`` (batch, tokens) marks tokens that continue the previous token's word: the step into them uses
     ``trans.within`` (no span starts or ends inside a word). ``breaks`` (batch, tokens) marks tokens after a
     paragraph break: the step into them uses ``trans.close`` (no span continues across it; wins over
-    ``joined``).
+    ``joined``). ``lines`` marks tokens after a line break: ``trans.line`` (no span of a single-line category
+    continues; ``breaks`` wins over it, it over ``joined``).
 
     Scaled recursions in probability space (each step renormalized, its log factor accumulated) give the
     log-space tables; a label whose probability falls below 1e-308 of the step's largest reads ``-inf``.
@@ -124,8 +127,7 @@ def forward_backward(
     steps = max(int(lengths.max()) if emit.shape[0] else 0, 1)
     live = valid_tokens(lengths, steps)
     emit = np.where(live[..., None], emit[:, :steps], 0.0)
-    cut = np.zeros(live.shape, dtype=bool) if breaks is None else breaks[:, :steps] & live
-    kinds, shared = step_kinds(lengths, steps, joined, cut)
+    kinds, shared = step_kinds(lengths, steps, joined, breaks, lines)
     # emit = top + log(pe) with pe in [0, 1]; padding has emit 0, so pe 1 and top 0 there
     top = emit.max(axis=2)
     top = np.where(np.isfinite(top), top, 0.0)
@@ -152,7 +154,7 @@ def forward_backward(
         if trans.taxonomy.scheme != "BIOES":
             beta_close = np.log(_backward_close(raw_b, total[::-1, 1].T, pe, trans, kinds)) + bwd.T[..., None]
         log_z = np.log((raw_f[:, -1] * pe[:, -1] * np.exp(trans.end)).sum(axis=1)) + top[:, -1] + fwd[-1]
-    return ForwardBackward(emit, cut, alpha, beta, beta_close, log_z, lengths)
+    return ForwardBackward(emit, kinds, alpha, beta, beta_close, log_z, lengths)
 
 
 def _backward_close(
@@ -178,19 +180,21 @@ def token_marginals(
     biases: OperatingPoint | Mapping[str, float] | None = None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
+    lines: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> np.ndarray:
     """``P(y_t = j)`` under the constrained chain: float64 array (batch, tokens, labels), 0 on padding.
 
     Each real token's row sums to 1 (a row whose every valid path has zero potential is all 0). With
     ``word_ids``, only paths whose spans start and end at word boundaries count; with ``breaks``, only paths
-    without a span across a paragraph break (``viterbi_decode``).
+    without a span across a paragraph break; with ``lines``, only paths without a span of a single-line
+    category across a line break (``viterbi_decode``).
     """
     trans = build_transitions(labels, biases)
-    inputs = as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks)
+    inputs = as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks, lines)
     emit, lengths = inputs.emit, inputs.lengths
     out = np.zeros_like(emit)
     if emit.shape[0] and emit.shape[1]:
-        fb = forward_backward(emit, lengths, trans, inputs.joined, inputs.breaks)
+        fb = forward_backward(emit, lengths, trans, inputs.joined, inputs.breaks, inputs.lines)
         steps = fb.alpha.shape[1]
         ok = valid_tokens(lengths, steps) & np.isfinite(fb.log_z)[:, None]
         # P(y_t = j) = exp(alpha[t, j] + beta[t, j] - log Z)
@@ -224,10 +228,10 @@ def span_log_probs(
     inside = offs < size[:, None]
     ids = np.where(inside, ids, 0)
     pos = np.where(inside, starts[:, None] + offs, 0)
-    # sum over t = s+1..e of trans[y_{t-1}, y_t] + emit[t, y_t]; after a break the chain's step is ``close``,
-    # which forbids the span's continuation: a span across a break gets -inf
+    # sum over t = s+1..e of trans_k[y_{t-1}, y_t] + emit[t, y_t], k the kind of step into t: after a break
+    # (``close``, or ``line`` for a single-line category) the continuation is forbidden, so the span gets -inf
     prev, cur = ids[:, :-1], ids[:, 1:]
-    moves = np.where(fb.breaks[rows[:, None], pos[:, 1:]], trans.close[prev, cur], trans.matrix[prev, cur])
+    moves = trans.by_kind()[fb.kinds[rows[:, None], pos[:, 1:]], prev, cur]
     step = moves + fb.emit[rows[:, None], pos[:, 1:], cur]
     body = np.where(inside[:, 1:], step, 0.0).sum(axis=1)
     head = fb.alpha[rows, starts, ids[:, 0]]
@@ -243,15 +247,17 @@ def score_spans(
     biases: OperatingPoint | Mapping[str, float] | None = None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
+    lines: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> list[list[TokenSpan]]:
     """The same spans with ``score`` = posterior probability of each exact span (module docstring), in [0, 1].
 
     ``spans[b]`` are token spans ``[start, end)`` of sequence ``b`` with a category label (no prefix).
-    With ``word_ids`` and ``breaks``, the chain is the constrained one of ``viterbi_decode`` (a span across
-    a paragraph break scores 0).
+    With ``word_ids``, ``breaks`` and ``lines``, the chain is the constrained one of ``viterbi_decode`` (a
+    span across a paragraph break, or of a single-line category across a line break, scores 0).
     """
     trans = build_transitions(labels, biases)
-    return span_scores(as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks), trans, spans)
+    inputs = as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks, lines)
+    return span_scores(inputs, trans, spans)
 
 
 def span_scores(
@@ -279,8 +285,7 @@ def span_probs(
         inputs.emit[scored],
         inputs.lengths[scored],
         trans,
-        None if inputs.joined is None else inputs.joined[scored],
-        None if inputs.breaks is None else inputs.breaks[scored],
+        *(None if flags is None else flags[scored] for flags in (inputs.joined, inputs.breaks, inputs.lines)),
     )
     r = np.searchsorted(scored, rows)
     with np.errstate(invalid="ignore"):

@@ -23,24 +23,26 @@ def decode_spans(
     method: Literal["viterbi", "argmax"] = "viterbi",
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
+    lines: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> list[list[TokenSpan]]:
     """Token spans ``[start, end)`` with category and ``score`` for each sequence of a batch.
 
     ``viterbi``: spans of the constrained best path; ``score`` is the exact posterior probability of the
     span under the same constrained, biased chain (``pare.decode.marginals``). With ``word_ids`` (each
     token's word), spans start and end at word boundaries only; with ``breaks`` (per token: a paragraph
-    break before it), no span continues across a break.
+    break before it), no span continues across a break; with ``lines`` (per token: a line break before it),
+    no span of a single-line category continues across one (``viterbi_decode``).
     ``argmax``: spans read leniently off the per-token argmax (``pare.labels.tags_to_spans``); ``score`` is
     the mean over the span's tokens of the argmax label's probability (softmax of ``scores`` over labels,
-    which is ``exp(scores)`` for log-probabilities). ``biases``, ``word_ids`` and ``breaks`` do not apply to
-    argmax.
+    which is ``exp(scores)`` for log-probabilities). ``biases``, ``word_ids``, ``breaks`` and ``lines`` do
+    not apply to argmax.
     """
     taxonomy = as_taxonomy(labels)
     names = taxonomy.labels
     if method == "viterbi":
         # inputs checked and transitions built once for both passes
         trans = build_transitions(taxonomy, biases)
-        inputs = as_batch(scores, len(names), mask, word_ids, breaks)
+        inputs = as_batch(scores, len(names), mask, word_ids, breaks, lines)
         table = path_spans(best_path_array(inputs, trans), inputs.lengths, taxonomy)
         probs = span_probs(inputs, trans, *table)
         out: list[list[TokenSpan]] = [[] for _ in inputs.lengths]

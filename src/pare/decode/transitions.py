@@ -14,9 +14,14 @@ Paragraph breaks: across a blank line no span continues, so only the transitions
 outside one) before the break and start afresh after it are allowed there (``Transitions.close``): BIOES
 O/E/S → O/B/S, BIO any → O/B.
 
+Line breaks: across a single line break no span of a single-line category (a name, a phone number, ...:
+``pare.labels.SINGLE_LINE_CATEGORIES``) continues, while an address or a secret may (``Transitions.line``:
+``matrix`` without the continuations of single-line categories).
+
 The decoders pick, per row and token, the matrix of the step into that token (``step_kinds``): ``BETWEEN``
-(``matrix``), ``WITHIN`` a word (``within``), after a ``BREAK`` (``close``; the break wins over a word) or
-``PAD`` (padding: the identity, which carries the chain over unchanged to the row's end).
+(``matrix``), ``WITHIN`` a word (``within``), after a paragraph ``BREAK`` (``close``), after a ``LINE`` break
+(``line``) or ``PAD`` (padding: the identity, which carries the chain over unchanged to the row's end). A
+paragraph break wins over a line break, and either over a word.
 """
 
 from __future__ import annotations
@@ -29,10 +34,12 @@ import numpy as np
 
 from pare.decode.inputs import valid_tokens
 from pare.errors import PareError
-from pare.labels import Taxonomy, split_tag
+from pare.labels import SINGLE_LINE_CATEGORIES, Taxonomy, split_tag
 
 NEG_INF = float("-inf")
-BETWEEN, WITHIN, BREAK, PAD = range(4)  # the kinds of step into a token, indices into ``Transitions.by_kind``
+# the kinds of step into a token, indices into ``Transitions.by_kind``
+BETWEEN, WITHIN, BREAK, LINE, PAD = range(5)
+N_KINDS = PAD + 1
 
 
 @dataclass(frozen=True)
@@ -93,12 +100,12 @@ def as_taxonomy(labels: Sequence[str] | Taxonomy) -> Taxonomy:
 class ScaledSteps:
     """The steps of the chain in probability space, for the forward-backward recursions.
 
-    ``forward[k] = exp(trans_k - shift)`` for each kind of step ``k`` (``BETWEEN``, ``WITHIN``, ``BREAK``),
-    with ``shift`` the largest finite bias, so every entry is in [0, 1]; ``forward[PAD]`` is exactly the
-    identity (no shift). ``backward`` holds the transposed matrices, ``backward_close`` the transposed closing
-    ones (``Transitions.by_kind(closing=True)``). ``both`` is ``(forward, backward)`` stacked (2, 4, L, L) and
-    ``pairs[kf, kb]`` is ``(forward[kf], backward[kb])`` (4, 4, 2, L, L): one matrix product steps both
-    directions at once.
+    ``forward[k] = exp(trans_k - shift)`` for each kind of step ``k`` (``BETWEEN``, ``WITHIN``, ``BREAK``,
+    ``LINE``), with ``shift`` the largest finite bias, so every entry is in [0, 1]; ``forward[PAD]`` is
+    exactly the identity (no shift). ``backward`` holds the transposed matrices, ``backward_close`` the
+    transposed closing ones (``Transitions.by_kind(closing=True)``). ``both`` is ``(forward, backward)``
+    stacked (2, K, L, L) and ``pairs[kf, kb]`` is ``(forward[kf], backward[kb])`` (K, K, 2, L, L), with
+    K = ``N_KINDS``: one matrix product steps both directions at once.
     """
 
     shift: float
@@ -119,6 +126,8 @@ class Transitions:
     the step into a token after a paragraph break, where no span may continue.
     ``within`` is ``matrix`` between two pieces of one word: only O->O and span continuations, so no span
     starts or ends inside a word; ``within_close`` is ``within`` without the continuations (O->O alone).
+    ``line`` is ``matrix`` without the continuations of single-line categories (``SINGLE_LINE_CATEGORIES``):
+    the step into a token after a line break; its closing variant is ``close``.
     ``build_transitions`` hands out one shared, read-only instance per taxonomy and operating point, so the
     stacks the decoders need (``by_kind``, ``into``, ``scaled``) are computed once, on first use.
     """
@@ -130,22 +139,25 @@ class Transitions:
     close: np.ndarray
     within: np.ndarray
     within_close: np.ndarray
+    line: np.ndarray
 
     def by_kind(self, closing: bool = False) -> np.ndarray:
-        """(4, labels, labels): the step into a token of each kind (``BETWEEN``, ``WITHIN``, ``BREAK``, ``PAD``).
+        """(``N_KINDS``, labels, labels): the step into a token of each kind (``BETWEEN``, ``WITHIN``,
+        ``BREAK``, ``LINE``, ``PAD``).
 
-        ``matrix``, ``within``, ``close`` and the identity (0 on the diagonal, ``-inf`` elsewhere); with
-        ``closing``, without the steps that continue a span: ``close``, ``within_close``, ``close``, identity.
+        ``matrix``, ``within``, ``close``, ``line`` and the identity (0 on the diagonal, ``-inf`` elsewhere);
+        with ``closing``, without the steps that continue a span: ``close``, ``within_close``, ``close``,
+        ``close``, identity.
         """
         return self._closing_kinds if closing else self._kinds
 
     @cached_property
     def _kinds(self) -> np.ndarray:
-        return _read_only(np.stack([self.matrix, self.within, self.close, self._identity]))
+        return _read_only(np.stack([self.matrix, self.within, self.close, self.line, self._identity]))
 
     @cached_property
     def _closing_kinds(self) -> np.ndarray:
-        return _read_only(np.stack([self.close, self.within_close, self.close, self._identity]))
+        return _read_only(np.stack([self.close, self.within_close, self.close, self.close, self._identity]))
 
     @cached_property
     def _identity(self) -> np.ndarray:
@@ -153,7 +165,8 @@ class Transitions:
 
     @cached_property
     def into(self) -> np.ndarray:
-        """(4, labels, labels): ``into[k, j, i] = by_kind()[k, i, j]``, the Viterbi's view (max over ``i``)."""
+        """(``N_KINDS``, labels, labels): ``into[k, j, i] = by_kind()[k, i, j]``, the Viterbi's view (max over
+        ``i``)."""
         return _read_only(np.ascontiguousarray(self.by_kind().transpose(0, 2, 1)))
 
     @cached_property
@@ -171,7 +184,7 @@ class Transitions:
         backward = np.ascontiguousarray(forward.transpose(0, 2, 1))
         backward_close = np.ascontiguousarray(exp_kinds(True).transpose(0, 2, 1))
         n = len(self.start)
-        pairs = np.empty((4, 4, 2, n, n))
+        pairs = np.empty((N_KINDS, N_KINDS, 2, n, n))
         pairs[:, :, 0] = forward[:, None]
         pairs[:, :, 1] = backward[None, :]
         arrays = (forward, backward, backward_close, np.stack([forward, backward]), pairs)
@@ -205,6 +218,7 @@ def _transitions(taxonomy: Taxonomy, point: OperatingPoint) -> Transitions:
         return np.array([p in prefixes for p, _ in parsed])
 
     cats = np.array([c or "" for _, c in parsed])
+    single_line = np.array([c in SINGLE_LINE_CATEGORIES for c in cats])
     same = cats[:, None] == cats[None, :]  # [i, j]: labels i and j have one category
     background, inside, to_start = having("O"), having("B", "I")[:, None], having("B", "S")[None, :]
     # a span closes from E/S in BIOES, from B/I (into O or a new B) in BIO
@@ -227,21 +241,29 @@ def _transitions(taxonomy: Taxonomy, point: OperatingPoint) -> Transitions:
     close = np.where(continues, NEG_INF, matrix)
     within = np.where(continues | stay, matrix, NEG_INF)
     within_close = np.where(stay, matrix, NEG_INF)
-    arrays = (matrix, start, end, close, within, within_close)
+    line = np.where(continues & single_line[:, None], NEG_INF, matrix)
+    arrays = (matrix, start, end, close, within, within_close, line)
     return Transitions(taxonomy, *(_read_only(a) for a in arrays))
 
 
 def step_kinds(
-    lengths: np.ndarray, steps: int, joined: np.ndarray | None, breaks: np.ndarray | None
+    lengths: np.ndarray,
+    steps: int,
+    joined: np.ndarray | None,
+    breaks: np.ndarray | None,
+    lines: np.ndarray | None = None,
 ) -> tuple[np.ndarray, list[int]]:
     """The kind of step into each token (batch, steps), and per token the kind all rows share (-1: they differ).
 
-    ``joined``/``breaks`` (batch, >= steps) bool, from ``pare.decode.inputs``; a break wins over a word, and
-    padding over both. The shared kind lets a decoder use one matrix for the whole batch at most tokens.
+    ``joined``/``breaks``/``lines`` (batch, >= steps) bool, from ``pare.decode.inputs``; a paragraph break
+    wins over a line break, either over a word, and padding over all. The shared kind lets a decoder use one
+    matrix for the whole batch at most tokens.
     """
     kinds = np.full((len(lengths), steps), BETWEEN, dtype=np.intp)
     if joined is not None:
         kinds[joined[:, :steps]] = WITHIN
+    if lines is not None:
+        kinds[lines[:, :steps]] = LINE
     if breaks is not None:
         kinds[breaks[:, :steps]] = BREAK
     kinds[~valid_tokens(lengths, steps)] = PAD

@@ -18,6 +18,7 @@ def viterbi_decode(
     biases: OperatingPoint | Mapping[str, float] | None = None,
     word_ids: Sequence[Sequence[int | None]] | np.ndarray | None = None,
     breaks: Sequence[Sequence[bool]] | np.ndarray | None = None,
+    lines: Sequence[Sequence[bool]] | np.ndarray | None = None,
 ) -> list[list[int]]:
     """The highest-scoring valid label-id path of each sequence.
 
@@ -26,13 +27,15 @@ def viterbi_decode(
     ``sum_t emit[t, y_t] + sum_t trans[y_{t-1}, y_t]`` with ``trans`` the operating-point biases, ``-inf`` on
     forbidden transitions, starts and ends. With ``word_ids`` (each token's word, as
     ``BatchEncoding.word_ids()``), no span starts or ends inside a word. With ``breaks`` (per token: true
-    where a paragraph break lies before it), no span continues across a break; at a token both inside a
-    word and after a break, the break wins.
+    where a paragraph break lies before it), no span continues across a break; with ``lines`` (per token:
+    true where a line break lies before it), no span of a single-line category (``pare.labels
+    .SINGLE_LINE_CATEGORIES``) continues across it. A paragraph break wins over a line break at the same
+    token, and either over a word.
     Each returned path has one label id per real token (``[]`` for a row without any). Vectorized over the
     batch and the labels; the loop runs over tokens.
     """
     trans = build_transitions(labels, biases)
-    return best_paths(as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks), trans)
+    return best_paths(as_batch(scores, len(trans.taxonomy.labels), mask, word_ids, breaks, lines), trans)
 
 
 def best_paths(inputs: Batch, trans: Transitions) -> list[list[int]]:
@@ -50,7 +53,7 @@ def best_path_array(inputs: Batch, trans: Transitions) -> np.ndarray:
         return np.zeros((batch, 0), dtype=np.intp)
     # padding scores 0 and steps by the identity, so a row's delta reaches the last step unchanged
     emit = np.where(valid_tokens(lengths, steps)[..., None], inputs.emit[:, :steps], 0.0)
-    kinds, shared = step_kinds(lengths, steps, inputs.joined, inputs.breaks)
+    kinds, shared = step_kinds(lengths, steps, inputs.joined, inputs.breaks, inputs.lines)
     into = trans.into  # into[k, j, i] = trans_k[i, j]
     n_labels = emit.shape[2]
     pointers = np.zeros((steps, batch, n_labels), dtype=np.intp)

@@ -243,6 +243,7 @@ class _Batch:
     mask: np.ndarray
     word_ids: list | None
     breaks: list
+    lines: list | None
 
 
 def _batches(detector, scores: Sequence, size: int = SEARCH_BATCH) -> list[_Batch]:
@@ -258,8 +259,7 @@ def _batches(detector, scores: Sequence, size: int = SEARCH_BATCH) -> list[_Batc
             n = len(scores[d].offsets)
             emit[i, :n] = np.asarray(scores[d].log_probs, dtype=np.float32)
             mask[i, :n] = True
-        words = [scores[d].word_ids for d in rows] if detector.whole_words else None
-        out.append(_Batch(rows, emit, mask, words, [scores[d].breaks for d in rows]))
+        out.append(_Batch(rows, emit, mask, *detector.constraints([scores[d] for d in rows])))
     return out
 
 
@@ -271,7 +271,9 @@ def _redecode(detector, scores: Sequence, batches: Sequence[_Batch], point: Oper
     labels = detector.taxonomy.labels
     out: list[list] = [[] for _ in scores]
     for batch in batches:
-        paths = viterbi_decode(batch.emit, detector.taxonomy, batch.mask, point, batch.word_ids, batch.breaks)
+        paths = viterbi_decode(
+            batch.emit, detector.taxonomy, batch.mask, point, batch.word_ids, batch.breaks, batch.lines
+        )
         for d, path in zip(batch.rows, paths, strict=True):
             doc = scores[d]
             token_spans = tags_to_spans([labels[i] for i in path])

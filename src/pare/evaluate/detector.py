@@ -60,11 +60,11 @@ def evaluate_scores(
             continue
         log_probs = np.asarray(doc_scores.log_probs)[None]
         if method == "viterbi":
-            words = [doc_scores.word_ids] if detector.whole_words else None
-            breaks = [doc_scores.breaks]
-            pred_ids.append(
-                viterbi_decode(log_probs, taxonomy, biases=biases, word_ids=words, breaks=breaks)[0]
+            words, breaks, lines = detector.constraints([doc_scores])
+            path = viterbi_decode(
+                log_probs, taxonomy, biases=biases, word_ids=words, breaks=breaks, lines=lines
             )
+            pred_ids.append(path[0])
         else:
             pred_ids.append(argmax_decode(log_probs)[0])
         gold_ids.append(char_spans_to_label_ids(doc_scores.offsets, doc.spans, taxonomy))

@@ -12,9 +12,11 @@ redaction never leaves the last piece of a name behind. Token spans map to chara
 surrounding whitespace.
 
 No span crosses a paragraph break (a blank line): tokenizers drop line breaks, so the model cannot see where
-a paragraph or a document ends, while labelled spans never contain a blank line. The breaks come from the
-text between tokens (``paragraph_breaks``) and constrain the decoder on the whole document, for every
-tokenizer and operating point.
+a paragraph or a document ends, while labelled spans never contain a blank line. Nor does a span of a
+single-line category (a name, a phone number, ...; ``pare.labels.SINGLE_LINE_CATEGORIES``) cross a single line
+break (the line rule, ``line_rule``): only addresses and secrets run over several lines. The breaks come from
+the text between tokens (``paragraph_breaks``, ``line_breaks``) and constrain the decoder on the whole
+document, for every tokenizer and operating point.
 
 Two backends run the classifier: a torch module (``from_dir`` of a plain or quantized directory), or
 onnxruntime (``from_dir`` of a ``pare export --format onnx`` directory: ``pare.onnx.runtime``, with the
@@ -27,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -62,8 +65,8 @@ METHODS = ("viterbi", "argmax")
 @dataclass
 class DocumentScores:
     """One text's tokens: character ``offsets``, ``word_ids`` (the tokenizer's word of each token) and
-    ``log_probs`` (a float32 numpy array, (n_tokens, n_labels), from either backend); ``breaks`` follows from
-    ``text`` and ``offsets``.
+    ``log_probs`` (a float32 numpy array, (n_tokens, n_labels), from either backend); ``breaks`` and
+    ``lines`` follow from ``text`` and ``offsets``.
     """
 
     text: str
@@ -75,11 +78,21 @@ class DocumentScores:
     @property
     def breaks(self) -> list[bool]:
         """Per token: whether a paragraph break lies before it (``paragraph_breaks``)."""
-        return paragraph_breaks(self.text, self.offsets)
+        return self._breaks[0]
+
+    @property
+    def lines(self) -> list[bool]:
+        """Per token: whether a single line break lies before it (``line_breaks``)."""
+        return self._breaks[1]
+
+    @cached_property
+    def _breaks(self) -> tuple[list[bool], list[bool]]:
+        return text_breaks(self.text, self.offsets)
 
 
 # the line boundaries of ``str.splitlines``; a CRLF pair is one boundary
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 _BLANK_LINE = re.compile(f"[{_LINE_BREAKS}]\\s*[{_LINE_BREAKS}]")
 
 
@@ -90,15 +103,32 @@ def paragraph_breaks(text: str, offsets: Sequence[tuple[int, int]]) -> list[bool
     The whitespace at a token's edges counts as well as the gap between tokens: byte-level BPE tokens hold
     spaces and line breaks (a token of just ``"\\n\\n"`` gets a break before and after it).
     """
-    out = [False] * len(offsets)
-    if _BLANK_LINE.search(text) is None:  # most short texts: no blank line anywhere, no per-token scan
-        return out
-    for t in range(1, len(offsets)):
+    return text_breaks(text, offsets)[0]
+
+
+def line_breaks(text: str, offsets: Sequence[tuple[int, int]]) -> list[bool]:
+    """Per token: whether a single line break (a line break, but no blank line: not a paragraph break) lies
+    between the previous token's last non-space character and this token's first one."""
+    return text_breaks(text, offsets)[1]
+
+
+def text_breaks(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[list[bool], list[bool]]:
+    """``(paragraph_breaks, line_breaks)`` of the tokens at ``offsets``, from one scan of the text."""
+    paragraphs, lines = [False] * len(offsets), [False] * len(offsets)
+    marks = np.array([m.start() for m in _LINE_BREAK.finditer(text)], dtype=np.int64)
+    if len(offsets) < 2 or not len(marks):  # most short texts: no line break anywhere, no per-token scan
+        return paragraphs, lines
+    bounds = np.asarray(offsets, dtype=np.int64).reshape(-1, 2)
+    # a break before token t lies in [start of t - 1, end of t): only tokens with a line break there are read
+    near = np.searchsorted(marks, bounds[1:, 1]) > np.searchsorted(marks, bounds[:-1, 0])
+    for t in (np.flatnonzero(near) + 1).tolist():
         (s0, e0), (s1, e1) = offsets[t - 1], offsets[t]
         after = s0 + len(text[s0:e0].rstrip())
         before = e1 - len(text[s1:e1].lstrip())
-        out[t] = _BLANK_LINE.search(text[after:before].replace("\r\n", "\n")) is not None
-    return out
+        gap = text[after:before].replace("\r\n", "\n")
+        paragraphs[t] = _BLANK_LINE.search(gap) is not None
+        lines[t] = not paragraphs[t] and _LINE_BREAK.search(gap) is not None
+    return paragraphs, lines
 
 
 # every space and punctuation mark ends a word: a PII span (which starts and ends at such marks) never
@@ -194,6 +224,8 @@ class PiiDetector:
     ``words_are_span_boundaries(tokenizer)``).
     ``validate``: labels whose spans ``pare.pii.validate`` checks after decoding (trimmed of trailing
     punctuation, dropped when impossible: an invalid IBAN, a postcode as a phone); ``()`` for none.
+    ``line_rule``: no span of a single-line category continues across a line break (``False``: only
+    paragraph breaks cut spans, as before the rule; for comparison).
     """
 
     def __init__(
@@ -208,6 +240,7 @@ class PiiDetector:
         model_dir: str | Path | None = None,
         whole_words: bool | None = None,
         validate: Collection[str] = DEFAULT_VALIDATED,
+        line_rule: bool = True,
     ) -> None:
         if not getattr(tokenizer, "is_fast", False):
             raise PareError("the tokenizer is not a fast tokenizer; pare needs its character offsets")
@@ -216,6 +249,7 @@ class PiiDetector:
         self.taxonomy = taxonomy
         self.validate = tuple(validate)
         self.whole_words = words_are_span_boundaries(tokenizer) if whole_words is None else whole_words
+        self.line_rule = line_rule
         self.model_dir = Path(model_dir) if model_dir is not None else None
         # the calibration file's stamp and points as last read (``_operating_points``)
         self._calibration: tuple[tuple[int, int, int] | None, dict[str, OperatingPoint]] = (None, {})
@@ -249,6 +283,7 @@ class PiiDetector:
         dequantize: Dequantize = "linear",
         validate: Collection[str] = DEFAULT_VALIDATED,
         threads: int | None = None,
+        line_rule: bool = True,
     ) -> PiiDetector:
         """Load a token classifier directory: a plain Hugging Face one, a pare-quantized one
         (``quant_config.json``), or an ONNX export (``model.onnx``), which runs on onnxruntime without torch.
@@ -278,6 +313,7 @@ class PiiDetector:
             model_dir=found.path,
             whole_words=whole_words,
             validate=validate,
+            line_rule=line_rule,
         )
 
     @property
@@ -375,6 +411,16 @@ class PiiDetector:
             self._calibration = (stamp, load_operating_points(model_dir / CALIBRATION_FILE))
         return self._calibration[1]
 
+    def constraints(
+        self, documents: Sequence[DocumentScores]
+    ) -> tuple[list[list[int | None]] | None, list[list[bool]], list[list[bool]] | None]:
+        """The constrained decoder's per-token inputs besides the scores, one row per document: word ids
+        (``None`` unless ``whole_words``), paragraph breaks, and line breaks (``None`` without
+        ``line_rule``)."""
+        words = [doc.word_ids for doc in documents] if self.whole_words else None
+        lines = [doc.lines for doc in documents] if self.line_rule else None
+        return words, [doc.breaks for doc in documents], lines
+
     def decode(
         self,
         documents: Sequence[DocumentScores],
@@ -399,10 +445,9 @@ class PiiDetector:
                 n = len(documents[d].offsets)
                 scores[i, :n] = np.asarray(documents[d].log_probs)
                 mask[i, :n] = True
-            words = [documents[d].word_ids for d in group] if self.whole_words else None
-            breaks = [documents[d].breaks for d in group]
+            words, breaks, lines = self.constraints([documents[d] for d in group])
             spans = decode_spans(
-                scores, self.taxonomy, mask, biases, method=method, word_ids=words, breaks=breaks
+                scores, self.taxonomy, mask, biases, method=method, word_ids=words, breaks=breaks, lines=lines
             )
             for d, token_spans in zip(group, spans, strict=True):
                 doc = documents[d]
