@@ -70,7 +70,8 @@ def card(report: dict, generalization: dict, long_rows: list[dict], sizes: dict[
         "A 1-block token classifier with 33 BIOES labels over openai/privacy-filter's 8 categories, made by",
         "`pare compress` with the default recipe: all-MiniLM-L6-v2 fine-tuned on pare's synthetic data (template",
         "documents in 7 languages and English 'world' documents, half of them joined into long texts), distilled",
-        "into one transformer block, vocabulary trimmed, and quantized with Fisher-weighted codebooks. `pare redact`",
+        "into one transformer block on that text and noisy copies of it (random words swapped in, typos), which",
+        "the teacher labels, vocabulary trimmed, and quantized with Fisher-weighted codebooks. `pare redact`",
         "uses it when no `--model` is given; `pare.load` and `PiiDetector.from_dir` open it.",
         "",
         "`default_onnx/` beside it is its ONNX export (`pare export --format onnx --int8-embeddings`: int8",
@@ -106,6 +107,10 @@ def card(report: dict, generalization: dict, long_rows: list[dict], sizes: dict[
         "- The world documents, the development set and the long-text figures are English; the templates cover",
         "  en, de, fr, es, it, pt, nl. Other languages and scripts are untested.",
         "- Addresses are the weakest category; check a sample of your own text before relying on it.",
+        "- In other languages than English a name sometimes takes in the words before it: 'Bitte rufen Sie",
+        "  Frau Anna Berg an' gives the name 'rufen Sie Frau Anna Berg' (the previous default gave 'Anna Berg').",
+        "- No name, e-mail, phone, URL, date or account number is found across a line break (the decoder's line",
+        "  rule): a name hard-wrapped over two lines comes out as two names.",
     ]
     return "\n".join(lines) + "\n"
 
