@@ -310,28 +310,39 @@ def check_constrained(taxonomy, emit, path, marg, scored, seqs, total, bias_valu
         assert s.score == pytest.approx(contains.get((s.start, s.end, s.label), 0.0), abs=1e-9)
 
 
+def check_against_brute_force(
+    taxonomy, scores, mask, lengths, point, use_biases, allowed, **constraints
+) -> None:
+    """Decode with ``constraints`` (word ids, breaks, lines), then check every row against the enumerated
+    sequences that ``allowed(tags, row, length)`` admits: the best path, the marginals and the span scores."""
+    biases = point if use_biases else None
+    paths = viterbi_decode(scores, taxonomy.labels, mask, biases, **constraints)
+    marg = token_marginals(scores, taxonomy, mask, biases, **constraints)
+    scored = score_spans(scores, taxonomy, every_span(taxonomy, lengths), mask, biases, **constraints)
+    bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
+    for b in range(len(lengths)):
+        k = int(lengths[b])
+        if k == 0:
+            continue
+        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
+        ok = np.array([allowed([taxonomy.labels[i] for i in s], b, k) for s in seqs])
+        seqs, total = seqs[ok], total[ok]  # all-O is always allowed, so some remain
+        assert allowed([taxonomy.labels[i] for i in paths[b]], b, k)
+        check_constrained(taxonomy, scores[b, :k], paths[b], marg[b, :k], scored[b], seqs, total, bias_values)
+
+
 @settings(max_examples=80, deadline=None)
 @given(case)
 def test_whole_word_decoding_matches_brute_force(params):
     """Viterbi, marginals and span scores restricted to paths whose spans keep words whole."""
     seed, n_cats, scheme, n, batch, use_biases = params
     taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
-    biases = point if use_biases else None
     words = random_words(seed, batch, n)
-    paths = viterbi_decode(scores, taxonomy.labels, mask, biases, word_ids=words)
-    marg = token_marginals(scores, taxonomy, mask, biases, word_ids=words)
-    candidates = every_span(taxonomy, lengths)
-    scored = score_spans(scores, taxonomy, candidates, mask, biases, word_ids=words)
-    for b in range(batch):
-        k = int(lengths[b])
-        if k == 0:
-            continue
-        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
-        ok = np.array([keeps_words_whole([taxonomy.labels[i] for i in s], words[b][:k]) for s in seqs])
-        seqs, total = seqs[ok], total[ok]  # all-O always keeps words whole, so some remain
-        assert keeps_words_whole([taxonomy.labels[i] for i in paths[b]], words[b][:k])
-        bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
-        check_constrained(taxonomy, scores[b, :k], paths[b], marg[b, :k], scored[b], seqs, total, bias_values)
+
+    def allowed(tags, b, k):
+        return keeps_words_whole(tags, words[b][:k])
+
+    check_against_brute_force(taxonomy, scores, mask, lengths, point, use_biases, allowed, word_ids=words)
 
 
 @settings(max_examples=80, deadline=None)
@@ -341,24 +352,15 @@ def test_paragraph_break_decoding_matches_brute_force(params, whole_words):
     across a break; a token both after a break and inside a word follows the break."""
     seed, n_cats, scheme, n, batch, use_biases = params
     taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch)
-    biases = point if use_biases else None
     words = random_words(seed, batch, n) if whole_words else None
     breaks = random_breaks(seed, batch, n)
-    paths = viterbi_decode(scores, taxonomy.labels, mask, biases, word_ids=words, breaks=breaks)
-    marg = token_marginals(scores, taxonomy, mask, biases, word_ids=words, breaks=breaks)
-    candidates = every_span(taxonomy, lengths)
-    scored = score_spans(scores, taxonomy, candidates, mask, biases, word_ids=words, breaks=breaks)
-    for b in range(batch):
-        k = int(lengths[b])
-        if k == 0:
-            continue
-        row_words = words[b][:k] if words else [None] * k
-        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
-        ok = np.array([respects_breaks([taxonomy.labels[i] for i in s], row_words, breaks[b]) for s in seqs])
-        seqs, total = seqs[ok], total[ok]  # all-O crosses nothing, so some remain
-        assert respects_breaks([taxonomy.labels[i] for i in paths[b]], row_words, breaks[b])
-        bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
-        check_constrained(taxonomy, scores[b, :k], paths[b], marg[b, :k], scored[b], seqs, total, bias_values)
+
+    def allowed(tags, b, k):
+        return respects_breaks(tags, words[b][:k] if words else [None] * k, breaks[b])
+
+    check_against_brute_force(
+        taxonomy, scores, mask, lengths, point, use_biases, allowed, word_ids=words, breaks=breaks
+    )
 
 
 @settings(max_examples=80, deadline=None)
@@ -369,28 +371,25 @@ def test_line_break_decoding_matches_brute_force(params, whole_words, with_break
     seed, n_cats, scheme, n, batch, use_biases = params
     categories = ("private_person", "private_address") if seed % 2 else ("private_address", "private_phone")
     taxonomy, scores, mask, lengths, point = random_case(seed, n_cats, scheme, n, batch, categories)
-    biases = point if use_biases else None
     words = random_words(seed, batch, n) if whole_words else None
     lines = np.random.default_rng(seed + 3).random((batch, n)) < 0.4
     breaks = random_breaks(seed, batch, n) & with_breaks
-    constraints = {"word_ids": words, "breaks": breaks, "lines": lines}
-    paths = viterbi_decode(scores, taxonomy.labels, mask, biases, **constraints)
-    marg = token_marginals(scores, taxonomy, mask, biases, **constraints)
-    candidates = every_span(taxonomy, lengths)
-    scored = score_spans(scores, taxonomy, candidates, mask, biases, **constraints)
-    for b in range(batch):
-        k = int(lengths[b])
-        if k == 0:
-            continue
-        row_words = words[b][:k] if words else [None] * k
-        seqs, total, _ = brute_force(taxonomy, scores[b, :k], point, use_biases)
-        ok = np.array(
-            [respects_breaks([taxonomy.labels[i] for i in s], row_words, breaks[b], lines[b]) for s in seqs]
-        )
-        seqs, total = seqs[ok], total[ok]  # all-O crosses nothing, so some remain
-        assert respects_breaks([taxonomy.labels[i] for i in paths[b]], row_words, breaks[b], lines[b])
-        bias_values = point if use_biases else dict.fromkeys(BIAS_NAMES, 0.0)
-        check_constrained(taxonomy, scores[b, :k], paths[b], marg[b, :k], scored[b], seqs, total, bias_values)
+
+    def allowed(tags, b, k):
+        return respects_breaks(tags, words[b][:k] if words else [None] * k, breaks[b], lines[b])
+
+    check_against_brute_force(
+        taxonomy,
+        scores,
+        mask,
+        lengths,
+        point,
+        use_biases,
+        allowed,
+        word_ids=words,
+        breaks=breaks,
+        lines=lines,
+    )
 
 
 def test_word_ids_must_cover_the_real_tokens():

@@ -6,12 +6,11 @@ every line of a ``.txt`` file, is unlabelled: the teacher supplies its targets a
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pare.data.augment import AugmentConfig, augment_text
+from pare.data.augment import AugmentConfig, augment_texts
 from pare.data.join import join_some
 from pare.data.jsonl import Document, load_json_line, parse_record
 from pare.errors import PareError
@@ -73,11 +72,9 @@ def read_distill_data(paths: Sequence[str | Path], categories: Iterable[str] | N
 def noisy_unlabelled(data: DistillData, words: Sequence[str], config: AugmentConfig) -> DistillData:
     """``data`` with each unlabelled document replaced by a noisy copy (``pare.data.augment``: some words
     swapped for ``words``, some mistyped); labelled documents and their gold spans stay as they are."""
-    rng = random.Random(config.seed)
-    docs = [
-        doc if known else Document(augment_text(doc.text, words, rng, config))
-        for doc, known in zip(data.docs, data.labelled, strict=True)
-    ]
+    pairs = list(zip(data.docs, data.labelled, strict=True))
+    noisy = iter(augment_texts([doc.text for doc, known in pairs if not known], words, config))
+    docs = [doc if known else Document(next(noisy)) for doc, known in pairs]
     return DistillData(docs, list(data.labelled))
 
 
