@@ -50,8 +50,26 @@ def test_same_seed_same_copy_and_zero_rates_keep_the_text(text, seed):
 
 def test_swaps_use_the_vocabulary_and_spare_capitalized_words():
     text = "Anna said the parcel went to the depot"
-    noisy = augment_text(text, ["zebra"], random.Random(0), AugmentConfig(swap_rate=1.0, typo_rate=0.0))
-    assert noisy == "Anna zebra zebra zebra zebra zebra zebra zebra"
+    config = AugmentConfig(swap_rate=1.0, typo_rate=0.0, spare_capitalized=False)
+    assert (
+        augment_text(text, ["zebra"], random.Random(0), config)
+        == "Anna zebra zebra zebra zebra zebra zebra zebra"
+    )
+
+
+@given(texts, st.integers(0, 99))
+def test_capitalized_words_and_their_neighbours_stay_as_they_are(text, seed):
+    words = text.split(" ")
+    spared = {i for i, w in enumerate(words) for i in (i - 1, i, i + 1) if w.isalpha() and w[0].isupper()}
+    (noisy,) = augment_texts([text], WORDS, AugmentConfig(swap_rate=0.5, typo_rate=0.5, seed=seed))
+    changed = [i for i, (a, b) in enumerate(zip(words, noisy.split(" "), strict=True)) if a != b]
+    assert not spared & set(changed)
+
+
+def test_titles_before_a_name_keep_their_spelling():
+    config = AugmentConfig(swap_rate=0.0, typo_rate=1.0)
+    noisy = augment_text("please call Frau Anna Berg today about the parcel", WORDS, random.Random(0), config)
+    assert " call Frau Anna Berg today " in noisy and not noisy.endswith("about the parcel")
 
 
 def test_typo_keeps_the_first_letter_and_changes_one_place():

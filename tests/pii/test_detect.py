@@ -13,6 +13,7 @@ import pytest
 from pare.decode import OperatingPoint, save_operating_points
 from pare.errors import PareError
 from pare.pii import DetectedSpan, PiiDetector
+from pare.pii.detect import visible_tokens
 
 
 def test_detect_spans_are_consistent(tiny_model_dir):
@@ -55,6 +56,35 @@ def test_token_scores_are_log_probs(tiny_model_dir):
     np.testing.assert_allclose(np.exp(a.log_probs).sum(-1), 1.0, atol=1e-5)
     assert a.offsets == [(0, 5), (6, 11)]
     assert b.log_probs.shape == (0, 33) and b.offsets == []
+
+
+def test_line_break_markers_feed_the_model_but_never_make_a_span(all_person_dir, minilm_tokenizer, tmp_path):
+    from pare.train.line_breaks import mark_line_breaks
+
+    model_dir = tmp_path / "model"
+    shutil.copytree(all_person_dir, model_dir)
+    mark_line_breaks(minilm_tokenizer).save_pretrained(model_dir)
+    detector = PiiDetector.from_dir(model_dir, device="cpu")
+    text = "john\n\nlives\r\nhere"
+    (scores,) = detector.token_scores([text])
+    assert len(detector.tokenizer(text, add_special_tokens=False)["input_ids"]) == 6  # 3 words, 3 markers
+    assert scores.offsets == [(0, 4), (6, 11), (13, 17)] and scores.log_probs.shape[0] == 3
+    assert scores.breaks == [False, True, False] and scores.lines == [False, False, True]
+    assert [s.text for s in detector.detect([text])[0]] == ["john", "lives", "here"]
+
+
+@pytest.mark.parametrize(
+    ("text", "offsets", "kept"),
+    [
+        ("ab cd", [(0, 2), (3, 5)], None),
+        ("ab\ncd", [(0, 2), (2, 3), (3, 5)], [0, 2]),
+        ("ab \n\n cd", [(0, 2), (3, 4), (4, 5), (6, 8)], [0, 3]),
+        ("ab", [(0, 2), (2, 2)], [0]),
+        ("\n", [(0, 1)], []),
+    ],
+)
+def test_visible_tokens_leave_out_whitespace_and_empty_tokens(text, offsets, kept):
+    assert visible_tokens(text, offsets) == kept
 
 
 def test_named_operating_point(all_person_dir, tmp_path):

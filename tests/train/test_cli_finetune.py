@@ -33,9 +33,20 @@ def test_finetune_with_eval_writes_a_model_and_prints_a_summary(
     assert code == 0
     assert "epoch 1: loss" in stdout and "eval micro F1" in stdout and f"wrote {out}" in stdout
     record = json.loads((out / TRAINING_FILE).read_text())
-    assert record["config"]["max_length"] == 32
+    assert record["config"]["max_length"] == 32 and record["config"]["line_break_marker"] == "¶"
     assert set(record["history"][0]["metrics"]["eval"]["micro"]) == {"precision", "recall", "f1"}
     assert not checkpoint_dir_for(out).exists()
+
+
+def test_an_empty_line_break_marker_turns_it_off(tiny_base, doc_factory, tmp_path, monkeypatch, capsys):
+    write_jsonl(tmp_path / "train.jsonl", doc_factory(8))
+    out = tmp_path / "model"
+    args = ["finetune", "--base", str(tiny_base), "--train", str(tmp_path / "train.jsonl"), "-o", str(out)]
+    code, _, _ = run_cli(
+        monkeypatch, capsys, *args, "--epochs", "1", "--max-length", "32", "--line-break-marker", ""
+    )
+    assert code == 0
+    assert json.loads((out / TRAINING_FILE).read_text())["config"]["line_break_marker"] is None
 
 
 @pytest.mark.parametrize(

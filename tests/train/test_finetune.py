@@ -158,3 +158,13 @@ def test_the_detector_windows_are_the_ones_the_model_was_trained_on(tiny_base, d
     detector = PiiDetector.from_dir(out, device="cpu")
     assert detector.max_length == config.max_length
     assert detector.halo == min(64, (config.max_length - 2) // 4)  # [CLS] and [SEP] are not window tokens
+
+
+def test_the_fine_tuned_tokenizer_marks_line_breaks_unless_turned_off(tiny_base, docs, tmp_path):
+    from pare.modeldir import load_tokenizer
+    from pare.train.line_breaks import drops_line_breaks
+
+    marked = finetune(config_for(tiny_base), docs, out_dir=tmp_path / "marked").out_dir
+    plain = finetune(config_for(tiny_base, line_break_marker=None), docs, out_dir=tmp_path / "plain").out_dir
+    assert not drops_line_breaks(load_tokenizer(marked))
+    assert drops_line_breaks(load_tokenizer(plain))

@@ -35,6 +35,7 @@ def finetune_defaults() -> dict[str, Any]:
         "seed": c.seed,
         "train_embeddings": not c.freeze_embeddings,
         "mixed_precision": c.mixed_precision,
+        "line_break_marker": c.line_break_marker or "",
     }
 
 
@@ -95,6 +96,12 @@ def finetune_command(
         help="Also train the word embeddings (default: keep the base's).",
     ),
     mixed_precision: MixedPrecisionOption = None,
+    line_break_marker: str = typer.Option(
+        None,
+        "--line-break-marker",
+        help="Vocabulary character the model reads for each line break where the base tokenizer drops "
+        "them (default ¶); '' turns it off.",
+    ),
     overwrite: OverwriteOption = False,
 ) -> None:
     """Fine-tune an encoder into a BIOES PII token classifier; an interrupted run resumes when re-run."""
@@ -122,6 +129,7 @@ def finetune_command(
         seed=seed,
         freeze_embeddings=not train_embeddings,
         mixed_precision=mixed_precision,
+        line_break_marker=line_break_marker or None,
         taxonomy=taxonomy,
     )
 

@@ -5,7 +5,10 @@ taught it about words no generator writes. Copies of the text in which some lowe
 random whole words of the tokenizer's vocabulary (mostly rare ones: the vocabulary is drawn uniformly), and
 some words get a typo, show the student how the teacher reads rare and misspelt words (the idea of
 TinyBERT's data augmentation, without its masked-LM proposals). The teacher labels the copies, so no spans
-are kept; e-mail addresses, URLs and numbers are never touched.
+are kept; e-mail addresses, URLs and numbers are never touched. Capitalized words and the words next to them
+are left alone too (``spare_capitalized``): a capitalized word may be a name or a title, and the teacher
+reads a mistyped title (``Frrau Anna Berg``) or a swapped-in word before a name (``kendrick Herrn Thomas
+Müller``) as part of the name, and labels the copy so.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ class AugmentConfig:
     swap_rate: float = 0.15  # lowercase words replaced by a random vocabulary word
     typo_rate: float = 0.05  # words of 4+ letters given one typo (swap, drop, double or replace a letter)
     seed: int = 0
+    spare_capitalized: bool = True  # never change a capitalized word or the words just before and after it
 
     def __post_init__(self) -> None:
         for name in ("swap_rate", "typo_rate"):
@@ -61,17 +65,26 @@ def typo(word: str, rng: random.Random) -> str:
 
 def augment_text(text: str, words: Sequence[str], rng: random.Random, config: AugmentConfig) -> str:
     """One noisy copy of ``text`` (see the module docstring)."""
+    matches = list(_WORD.finditer(text))
+    capital = [m.group()[0].isupper() for m in matches]
+    pieces, end = [], 0
+    for i, match in enumerate(matches):
+        word, draw = match.group(), rng.random()
+        if not (config.spare_capitalized and any(capital[max(i - 1, 0) : i + 2])):
+            word = _change(word, draw, words, rng, config)
+        pieces += [text[end : match.start()], word]
+        end = match.end()
+    return "".join(pieces) + text[end:]
 
-    def change(match: re.Match) -> str:
-        word = match.group()
-        draw = rng.random()
-        if draw < config.swap_rate:  # only lowercase words: a capitalized one may be a name
-            return rng.choice(words) if word.islower() and words else word
-        if draw < config.swap_rate + config.typo_rate and len(word) >= 4:
-            return typo(word, rng)
-        return word
 
-    return _WORD.sub(change, text)
+def _change(word: str, draw: float, words: Sequence[str], rng: random.Random, config: AugmentConfig) -> str:
+    """``word`` swapped (a lowercase word only: a capitalized one may be a name), mistyped or kept, by
+    where ``draw`` falls."""
+    if draw < config.swap_rate:
+        return rng.choice(words) if word.islower() and words else word
+    if draw < config.swap_rate + config.typo_rate and len(word) >= 4:
+        return typo(word, rng)
+    return word
 
 
 def augment_texts(texts: Sequence[str], words: Sequence[str], config: AugmentConfig) -> list[str]:

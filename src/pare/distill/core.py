@@ -79,6 +79,7 @@ class DistillConfig:
     # word of the teacher's vocabulary and of a typo (``pare.data.augment``); 0 and 0 keep the text as it is
     noise_swap_rate: float = 0.0
     noise_typo_rate: float = 0.0
+    noise_spare_capitalized: bool = True  # leave capitalized words and their neighbours as they are
     grad_accum: int = 1
     mixed_precision: str = "auto"  # bf16 autocast on a GPU; "bf16" on CPU too (``resolve_precision``)
     top_k: int = 64  # stored teacher logits per row when there are more than ``top_k_above`` classes
@@ -113,7 +114,9 @@ class DistillConfig:
         """The noise of the unlabelled documents (checked), or None when there is none."""
         if not (self.noise_swap_rate or self.noise_typo_rate):
             return None
-        return AugmentConfig(self.noise_swap_rate, self.noise_typo_rate, self.seed)
+        return AugmentConfig(
+            self.noise_swap_rate, self.noise_typo_rate, self.seed, self.noise_spare_capitalized
+        )
 
 
 @dataclass

@@ -96,6 +96,16 @@ _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 _BLANK_LINE = re.compile(f"[{_LINE_BREAKS}]\\s*[{_LINE_BREAKS}]")
 
 
+def visible_tokens(text: str, offsets: Sequence[tuple[int, int]]) -> list[int] | None:
+    """The indices of the tokens that cover a visible character, or ``None`` when all of them do.
+
+    A token of whitespace alone (a line-break marker, ``pare.train.line_breaks``; a byte-level ``"\\n\\n"``)
+    can hold no span boundary: spans are trimmed of whitespace. It stays in the model's input, as context.
+    """
+    keep = [t for t, (start, end) in enumerate(offsets) if not text[start:end].isspace() and end > start]
+    return None if len(keep) == len(offsets) else keep
+
+
 def paragraph_breaks(text: str, offsets: Sequence[tuple[int, int]]) -> list[bool]:
     """Per token: whether a blank line (two line breaks with only whitespace between) lies between the
     previous token's last non-space character and this token's first one.
@@ -354,7 +364,12 @@ class PiiDetector:
                     f"the model gives {scores.shape[-1]} labels but its config lists {len(self.labels)}"
                 )
             offsets = [tuple(o) for o in enc["offset_mapping"][d]]
-            out.append(DocumentScores(text, list(enc["input_ids"][d]), offsets, scores, enc.word_ids(d)))
+            ids, words = list(enc["input_ids"][d]), enc.word_ids(d)
+            keep = visible_tokens(text, offsets)
+            if keep is not None:  # the model read them; the decoder never sees them
+                offsets, ids, words = ([row[t] for t in keep] for row in (offsets, ids, words))
+                scores = scores[keep]
+            out.append(DocumentScores(text, ids, offsets, scores, words))
         return out
 
     def window_log_probs(self, rows: Sequence[Sequence[int]]) -> list[np.ndarray]:

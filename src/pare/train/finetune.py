@@ -33,6 +33,7 @@ from pare.labels import Taxonomy
 from pare.modeldir import CALIBRATION_FILE, check_model_dir, is_local_path, load_pretrained, load_tokenizer
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
+from pare.train.line_breaks import DEFAULT_MARKER, mark_line_breaks
 from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
 
 TRAINING_FILE = "pare_training.json"
@@ -68,6 +69,8 @@ class FinetuneConfig:
     # PII teacher)
     freeze_embeddings: bool = True
     mixed_precision: str = "auto"  # bf16 autocast on a GPU; "bf16" on CPU too (``resolve_precision``)
+    # a token for each line break where the base tokenizer drops them (``pare.train.line_breaks``); None: off
+    line_break_marker: str | None = DEFAULT_MARKER
     taxonomy: Taxonomy = field(default_factory=Taxonomy)
 
     def to_dict(self) -> dict:
@@ -167,6 +170,8 @@ def _prepare(
     """The seeded base model (embeddings frozen if asked), its tokenizer, and the training windows."""
     torch.manual_seed(config.seed)  # the new classification head is drawn from the seeded generator
     model, tokenizer = load_base(config)
+    if config.line_break_marker:
+        tokenizer = mark_line_breaks(tokenizer, config.line_break_marker)
     # saved in tokenizer_config.json: the detector then cuts texts into the windows the model was trained on
     tokenizer.model_max_length = config.max_length
     if config.freeze_embeddings:
