@@ -67,9 +67,9 @@ def score(detector: PiiDetector, docs, reference=None) -> dict:
                 continue
             p, q = ref.log_probs, got.log_probs
             kl += float((np.exp(p) * (p - q)).sum())
-            words = [ref.word_ids] if detector.whole_words else None
-            a = viterbi_decode(p[None], detector.taxonomy, word_ids=words)[0]
-            b = viterbi_decode(q[None], detector.taxonomy, word_ids=words)[0]
+            words, breaks, lines = detector.constraints([ref])  # the detector's own decoding constraints
+            a = viterbi_decode(p[None], detector.taxonomy, word_ids=words, breaks=breaks, lines=lines)[0]
+            b = viterbi_decode(q[None], detector.taxonomy, word_ids=words, breaks=breaks, lines=lines)[0]
             agree += float(np.sum(np.array(a) == np.array(b)))
         row["agreement"] = agree / n_tokens
         row["kl"] = kl / n_tokens
