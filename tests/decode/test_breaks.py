@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import torch
+from decode_inputs import SCHEMES, check_marginals_across, crosses, inputs, random_biases, random_scores
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,41 +17,16 @@ from pare.decode import build_transitions, decode_spans, score_spans, token_marg
 from pare.errors import PareError
 from pare.labels import Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
 
-SCHEMES = {"BIOES": Taxonomy(), "BIO": Taxonomy(Taxonomy().categories, "BIO")}
-
 
 def random_input(seed: int, scheme: str, batch: int, tokens: int, peaked: bool):
-    """Scores, mask, lengths, breaks, biases and word ids. ``peaked`` scores favour long spans (B, then I),
-    so that without the constraint the best path would often run across a break."""
+    """Scores, mask, lengths, breaks, biases and word ids."""
     taxonomy = SCHEMES[scheme]
     rng = np.random.default_rng(seed)
-    logits = rng.normal(0, 3, size=(batch, tokens, len(taxonomy.labels)))
-    if peaked:
-        prefixes = np.array([split_tag(label)[0] for label in taxonomy.labels])
-        logits[:, :, prefixes == "I"] += 4.0
-        logits[:, 0, prefixes == "B"] += 8.0
-    scores = torch.log_softmax(torch.from_numpy(logits), dim=-1).numpy()
-    lengths = rng.integers(0, tokens + 1, size=batch)
-    mask = np.arange(tokens)[None, :] < lengths[:, None]
+    scores, lengths, mask = random_scores(rng, taxonomy, batch, tokens, peaked)
     breaks = rng.random((batch, tokens)) < 0.2
-    names = ["background_stay", "end_to_start", "inside_to_continue"]
-    biases = {name: float(v) for name, v in zip(names, rng.uniform(-2, 2, 3), strict=True)}
+    biases = random_biases(rng)
     words = [[int(w) for w in np.cumsum(rng.random(tokens) < 0.6)] for _ in range(batch)]
     return taxonomy, scores, mask, lengths, breaks, biases, words
-
-
-def crosses(span: TokenSpan, breaks) -> bool:
-    """The span has a break before one of its tokens other than its first."""
-    return bool(np.any(breaks[span.start + 1 : span.end]))
-
-
-inputs = st.tuples(
-    st.integers(0, 2**32 - 1),
-    st.sampled_from(sorted(SCHEMES)),
-    st.integers(1, 4),
-    st.integers(1, 40),
-    st.booleans(),
-)
 
 
 @settings(max_examples=60, deadline=None)
@@ -97,28 +72,8 @@ def test_marginals_give_continuations_across_a_break_zero_probability(params, us
     seed, scheme, batch, tokens, peaked = params
     taxonomy, scores, mask, lengths, breaks, biases, _ = random_input(seed, scheme, batch, tokens, peaked)
     bias = biases if use_biases else None
-    marg = token_marginals(scores, taxonomy, mask, bias, breaks=breaks)
-    prefixes = np.array([split_tag(label)[0] for label in taxonomy.labels])
-    inside = np.isin(prefixes, ["I", "E"])  # labels that continue the span of the token before
-    must_continue = np.isin(prefixes, ["B", "I"]) if scheme == "BIOES" else np.zeros_like(inside)
     cats = taxonomy.categories[:2]
-    # every span of up to 4 tokens, of two categories
-    every = [
-        [TokenSpan(s, e, c) for s in range(n) for e in range(s + 1, min(n, s + 4) + 1) for c in cats]
-        for n in lengths.tolist()
-    ]
-    scored = score_spans(scores, taxonomy, every, mask, bias, breaks=breaks)
-    for b in range(batch):
-        k = int(lengths[b])
-        np.testing.assert_allclose(marg[b, :k].sum(-1), 1.0, atol=1e-9)
-        cut = np.flatnonzero(breaks[b, 1:k]) + 1
-        assert np.all(marg[b, cut][:, inside] == 0)
-        assert np.all(marg[b, cut - 1][:, must_continue] == 0)
-        for s in scored[b]:
-            if crosses(s, breaks[b]):
-                assert s.score == 0.0
-            elif scheme == "BIOES" and s.end == s.start + 1:  # a one-token span is its S label
-                assert s.score == pytest.approx(marg[b, s.start, taxonomy.label2id[f"S-{s.label}"]], abs=1e-9)
+    check_marginals_across(scores, taxonomy, mask, lengths, bias, breaks, "breaks", taxonomy.categories, cats)
 
 
 @settings(max_examples=40, deadline=None)

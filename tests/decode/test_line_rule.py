@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from decode_inputs import SCHEMES, check_marginals_across, crosses, inputs, random_biases, random_scores
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,44 +20,20 @@ from pare.decode.transitions import BETWEEN, BREAK, LINE, N_KINDS, PAD, WITHIN, 
 from pare.errors import PareError
 from pare.labels import SINGLE_LINE_CATEGORIES, Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
 
-SCHEMES = {"BIOES": Taxonomy(), "BIO": Taxonomy(Taxonomy().categories, "BIO")}
 MULTI_LINE = ("private_address", "secret")
 
 
 def random_input(seed: int, scheme: str, batch: int, tokens: int, peaked: bool):
-    """Scores, mask, lengths, line and paragraph breaks, biases and word ids. ``peaked`` scores favour long
-    spans (B, then I), so that without the rule the best path would often run across a line break."""
+    """Scores, mask, lengths, line and paragraph breaks, biases and word ids."""
     taxonomy = SCHEMES[scheme]
     rng = np.random.default_rng(seed)
-    logits = rng.normal(0, 3, size=(batch, tokens, len(taxonomy.labels)))
-    if peaked:
-        prefixes = np.array([split_tag(label)[0] for label in taxonomy.labels])
-        logits[:, :, prefixes == "I"] += 4.0
-        logits[:, 0, prefixes == "B"] += 8.0
-    scores = logits - np.log(np.exp(logits).sum(axis=-1, keepdims=True))
-    lengths = rng.integers(0, tokens + 1, size=batch)
-    mask = np.arange(tokens)[None, :] < lengths[:, None]
+    scores, lengths, mask = random_scores(rng, taxonomy, batch, tokens, peaked)
     lines = rng.random((batch, tokens)) < 0.25
     breaks = rng.random((batch, tokens)) < 0.05
-    names = ["background_stay", "end_to_start", "inside_to_continue"]
-    biases = {name: float(v) for name, v in zip(names, rng.uniform(-2, 2, 3), strict=True)}
+    biases = random_biases(rng)
     # a line break ends a word, as a tokenizer's words do (a word with a line break inside follows the line)
     words = [[int(w) for w in np.cumsum((rng.random(tokens) < 0.6) | row)] for row in lines]
     return taxonomy, scores, mask, lengths, lines, breaks, biases, words
-
-
-def crosses(span: TokenSpan, flags) -> bool:
-    """A flag (a break before the token) on one of the span's tokens other than its first."""
-    return bool(np.any(flags[span.start + 1 : span.end]))
-
-
-inputs = st.tuples(
-    st.integers(0, 2**32 - 1),
-    st.sampled_from(sorted(SCHEMES)),
-    st.integers(1, 4),
-    st.integers(1, 40),
-    st.booleans(),
-)
 
 
 @pytest.mark.parametrize("scheme", sorted(SCHEMES))
@@ -219,29 +196,10 @@ def test_marginals_give_single_line_continuations_across_a_line_zero_probability
     seed, scheme, batch, tokens, peaked = params
     taxonomy, scores, mask, lengths, lines, _, biases, _ = random_input(seed, scheme, batch, tokens, peaked)
     bias = biases if use_biases else None
-    marg = token_marginals(scores, taxonomy, mask, bias, lines=lines)
-    parsed = [split_tag(label) for label in taxonomy.labels]
-    single = np.array([c in SINGLE_LINE_CATEGORIES for _, c in parsed])
-    inside = np.array([p in ("I", "E") for p, _ in parsed]) & single
-    must_continue = np.array([p in ("B", "I") and scheme == "BIOES" for p, _ in parsed]) & single
     cats = ("private_person", "private_address", "private_phone")
-    every = [
-        [TokenSpan(s, e, c) for s in range(n) for e in range(s + 1, min(n, s + 4) + 1) for c in cats]
-        for n in lengths.tolist()
-    ]
-    scored = score_spans(scores, taxonomy, every, mask, bias, lines=lines)
-    for b in range(batch):
-        k = int(lengths[b])
-        np.testing.assert_allclose(marg[b, :k].sum(-1), 1.0, atol=1e-9)
-        cut = np.flatnonzero(lines[b, 1:k]) + 1
-        assert np.all(marg[b, cut][:, inside] == 0)
-        assert np.all(marg[b, cut - 1][:, must_continue] == 0)
-        for s in scored[b]:
-            assert 0.0 <= s.score <= 1.0
-            if s.label in SINGLE_LINE_CATEGORIES and crosses(s, lines[b]):
-                assert s.score == 0.0
-            elif scheme == "BIOES" and s.end == s.start + 1:  # a one-token span is its S label
-                assert s.score == pytest.approx(marg[b, s.start, taxonomy.label2id[f"S-{s.label}"]], abs=1e-9)
+    check_marginals_across(
+        scores, taxonomy, mask, lengths, bias, lines, "lines", SINGLE_LINE_CATEGORIES, cats
+    )
 
 
 @pytest.mark.parametrize(
