@@ -4,14 +4,17 @@ label's validator alone and with all of them, on the same predictions, with pair
     python benchmarks/bench_validate.py runs/compress/teacher \\
         --set templates=runs/compress/data/test.jsonl --set dev=natural_en
 
-The model runs once per set; validation only trims or drops its spans. ``natural_en`` names the shipped
-development set.
+The model runs once per set; validation only trims or drops its spans (or grows an e-mail or URL cut inside
+its address). ``natural_en`` names the shipped development set. ``--against REV`` prints one row per set
+instead: all validators of this tree against all of ``pare.pii.validate`` as of git ``REV``, paired.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 from pathlib import Path
+from types import ModuleType
 
 from pare.data.devset import DEV_SETS, dev_set_path
 from pare.data.jsonl import read_jsonl
@@ -23,15 +26,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("model", type=Path)
     ap.add_argument("--set", action="append", required=True, help="NAME=FILE.jsonl or a shipped set's name")
+    ap.add_argument("--against", metavar="REV", help="compare with the validators of this git revision")
     args = ap.parse_args()
+    baseline = validators_at(args.against) if args.against else None
     detector = PiiDetector.from_dir(args.model, device="cpu", validate=())  # validated below, one by one
-    print("| set | validators | F1 | F1 − none (95% interval, documents) |")
+    print(f"| set | validators | F1 | F1 − {args.against or 'none'} (95% interval, documents) |")
     print("|---|---|---|---|")
     for spec in args.set:
         name, _, path = spec.partition("=")
-        docs = read_jsonl(dev_set_path(name) if not path and name in DEV_SETS else path)
+        source = path or name  # a file, or the name of a shipped set (as NAME or NAME=SET)
+        docs = read_jsonl(dev_set_path(source) if source in DEV_SETS else source)
         texts, gold = [d.text for d in docs], [d.spans for d in docs]
         pred = detector.detect(texts, batch_size=32)
+        if baseline is not None:
+            before = document_counts(
+                texts, gold, [baseline.validate_spans(t, p) for t, p in zip(texts, pred, strict=True)]
+            )
+            after = document_counts(
+                texts, gold, [validate_spans(t, p) for t, p in zip(texts, pred, strict=True)]
+            )
+            diff = paired_f1_difference(before, after)
+            interval = f"{100 * diff.delta:+.2f} ({100 * diff.low:+.2f} .. {100 * diff.high:+.2f})"
+            print(f"| {name} ({len(docs)}) | {args.against} → this tree | {diff.f1_b:.4f} | {interval} |")
+            continue
         base = document_counts(texts, gold, pred)
         for labels in [(), *((label,) for label in VALIDATED_LABELS), VALIDATED_LABELS]:
             checked = [validate_spans(t, p, labels) for t, p in zip(texts, pred, strict=True)]
@@ -39,6 +56,16 @@ def main() -> None:
             which = "all" if labels == VALIDATED_LABELS else ",".join(labels) or "none"
             interval = f"{100 * diff.delta:+.2f} ({100 * diff.low:+.2f} .. {100 * diff.high:+.2f})"
             print(f"| {name} ({len(docs)}) | {which} | {diff.f1_b:.4f} | {interval} |", flush=True)
+
+
+def validators_at(rev: str) -> ModuleType:
+    """``pare.pii.validate`` as of git ``rev``, imported from its source (it imports only stable modules)."""
+    source = subprocess.run(
+        ["git", "show", f"{rev}:src/pare/pii/validate.py"], capture_output=True, text=True, check=True
+    ).stdout
+    module = ModuleType(f"validate_{rev}")
+    exec(compile(source, f"{rev}:validate.py", "exec"), module.__dict__)
+    return module
 
 
 if __name__ == "__main__":

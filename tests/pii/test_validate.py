@@ -302,15 +302,27 @@ def test_invariants(data, labels):
         if span.label not in active:
             assert result == [span] and result[0] is span
         for s in result:
+            within = span.start <= s.start < s.end <= span.end
             if span.label == "private_email":  # may grow to the whole address around its "@", never beyond
-                grown = validate_spans(text, [span], labels)[0]
-                assert grown == s and (s.start >= span.start or "@" in s.text)
+                assert within or "@" in s.text
+            elif span.label == "private_url":  # may grow to the whole URL around it: a run without spaces
+                assert within or (
+                    s.start <= span.start and s.end >= span.end and not any(map(str.isspace, s.text))
+                )
             else:
-                assert span.start <= s.start < s.end <= span.end
+                assert within
             assert text[s.start : s.end] == s.text
             assert (s.label, s.score) == (span.label, span.score)
-        singles += result
-    assert out == singles  # order kept, each span judged on its own
+        singles += [(s, not span.start <= s.start < s.end <= span.end) for s in result]
+    # order kept, each span judged on its own, less those that overlap a span grown to its whole address
+    assert out == [s for s in (s for s, _ in singles) if s in out]
+    grown = [s for s, g in singles if g and s in out]
+    for s, _ in singles:
+        if s not in out:
+            assert any(g.start < s.end and s.start < g.end for g in grown)
+    for i, s in enumerate(out):
+        if s in grown:
+            assert not any(j != i and o.start < s.end and s.start < o.end for j, o in enumerate(out))
     assert validate_spans(text, out, labels) == out  # validation is idempotent
 
 
@@ -327,3 +339,25 @@ def test_an_email_cut_inside_its_address_grows_to_the_whole_address():
     assert validate_spans(query, [span]) == [span]
     # a span without an "@" or beside no address stays as it was, then is judged as usual
     assert validate_spans(text, [DetectedSpan("private_email", 0, 4, "Case")]) == []
+
+
+def test_a_url_cut_inside_grows_to_the_whole_url_and_takes_over_its_pieces():
+    text = (
+        "See https://www.yuri-novikov.me. Or http://www.instagram.com/the.real.george, (https://about.me/x-y)"
+    )
+    cut = span_of(text, "https://www.yuri-novikov", "private_url")
+    assert [s.text for s in validate_spans(text, [cut])] == ["https://www.yuri-novikov.me"]
+    pieces = [span_of(text, "instagram.com/the", "private_url"), span_of(text, "george", "private_person")]
+    (whole,) = validate_spans(text, pieces)
+    assert (whole.text, whole.label) == ("http://www.instagram.com/the.real.george", "private_url")
+    assert [s.text for s in validate_spans(text, [span_of(text, "https://about", "private_url")])] == [
+        "https://about.me/x-y"
+    ]
+    # two pieces of one URL come back as one span
+    two = [span_of(text, "https://about", "private_url"), span_of(text, "me/x-y", "private_url")]
+    assert [s.text for s in validate_spans(text, two)] == ["https://about.me/x-y"]
+    # a run that is no URL as a whole grows only to its end; one that is no URL at all is left alone
+    glued = "Website:https://x.org/a, thanks"
+    assert [s.text for s in validate_spans(glued, [span_of(glued, "x.org", "private_url")])] == ["x.org/a"]
+    prose = "call me at home,now"
+    assert validate_spans(prose, [span_of(prose, "home", "private_url")]) == []

@@ -1,7 +1,7 @@
 """Validation of detected spans where a library or a checksum knows the format.
 
-Each span of a validated label is trimmed (never extended, but for an e-mail cut inside its address, which
-grows to the whole address), kept or dropped; spans of other labels pass
+Each span of a validated label is trimmed (never extended, but for an e-mail or URL cut inside its address,
+which grows to the whole address), kept or dropped; spans of other labels pass
 unchanged. The rules are deliberately conservative: they fix boundary errors (a sentence's closing period
 or bracket swallowed into the span) and drop spans that cannot be of their category (a 5-digit postcode
 tagged as a phone, an IBAN whose check digits fail). ``validate_spans(..., labels=...)`` runs only some
@@ -361,19 +361,55 @@ def _complete_email(text: str, span: DetectedSpan) -> DetectedSpan:
     return span
 
 
+def _complete_url(text: str, span: DetectedSpan) -> DetectedSpan:
+    """A URL span cut inside its URL (``https://www.yuri-novikov`` of ``https://www.yuri-novikov.me``) grows to
+    the run of non-space characters around it, or failing that to the run's end, where that run is a URL;
+    ``_validate_url`` then trims the run's brackets and punctuation."""
+    lo, hi = span.start, span.end
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    for start in dict.fromkeys((lo, span.start)):  # "Website:https://..." is no URL; its end still is
+        bounds = _validate_url(text[start:hi])
+        if bounds is not None and start + bounds[0] <= span.start and start + bounds[1] >= span.end:
+            start, end = start + bounds[0], start + bounds[1]
+            return replace(span, start=start, end=end, text=text[start:end])
+    return span
+
+
+_COMPLETERS = {"private_email": _complete_email, "private_url": _complete_url}
+
+
 def validate_spans(
     text: str, spans: Sequence[DetectedSpan], labels: Collection[str] | None = None
 ) -> list[DetectedSpan]:
     """Spans after validation: each span of a validated label is trimmed, kept or dropped; others pass unchanged.
 
-    ``labels`` picks the validators to run (None: all of ``VALIDATED_LABELS``); order and scores are kept.
+    ``labels`` picks the validators to run (None: all of ``VALIDATED_LABELS``); order and scores are kept. A
+    span that overlaps an e-mail or URL span grown to its whole address is dropped.
     """
     active = _active(labels)
     out: list[DetectedSpan] = []
+    grown: list[bool] = []
     for span in spans:
-        if span.label == "private_email" and span.label in active:
-            span = _complete_email(text, span)
-        kept = _validate_one(text, span) if span.label in active else span
+        whole = span
+        if span.label in _COMPLETERS and span.label in active:
+            whole = _COMPLETERS[span.label](text, span)
+        kept = _validate_one(text, whole) if span.label in active else whole
         if kept is not None:
             out.append(kept)
-    return out
+            grown.append((whole.start, whole.end) != (span.start, span.end))
+    return _without_overlaps(out, grown) if any(grown) else out
+
+
+def _without_overlaps(spans: list[DetectedSpan], grown: list[bool]) -> list[DetectedSpan]:
+    """``spans`` less each span that overlaps a grown one (the model had cut the address into pieces) and each
+    grown span that overlaps an earlier grown one (two pieces of one address, grown to the same)."""
+    big = [s for s, g in zip(spans, grown, strict=True) if g]
+    kept: list[DetectedSpan] = []
+    for span, is_grown in zip(spans, grown, strict=True):
+        others = [g for g in big if g is not span] if not is_grown else [k for k in kept if k in big]
+        if not any(g.start < span.end and span.start < g.end for g in others):
+            kept.append(span)
+    return kept
