@@ -361,3 +361,19 @@ def test_a_url_cut_inside_grows_to_the_whole_url_and_takes_over_its_pieces():
     assert [s.text for s in validate_spans(glued, [span_of(glued, "x.org", "private_url")])] == ["x.org/a"]
     prose = "call me at home,now"
     assert validate_spans(prose, [span_of(prose, "home", "private_url")]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "label", "expected"),
+    [
+        ("Tel. - 074186.65215", "- 074186.65215", "private_phone", "074186.65215"),
+        ("Tel. - 0046 70 105 57 35", ". - 0046 70 105 57 35", "private_phone", "0046 70 105 57 35"),
+        ("Cell | +49 30 1234567", "| +49 30 1234567", "private_phone", "+49 30 1234567"),
+        ("Cell: (11) 94556-2456", ": (11) 94556-2456", "private_phone", "(11) 94556-2456"),
+        ("Card number - 3756 100729 95585", "- 3756 100729 95585", "account_number", "3756 100729 95585"),
+        ("IBAN: DE89 3704 0044 0532 0130 00", ": DE89 3704 0044 0532 0130 00", "account_number", None),
+    ],
+)
+def test_a_forms_separator_before_a_number_is_trimmed(text, part, label, expected):
+    expected = expected or part.removeprefix(": ")
+    assert check(text, part, label) == expected

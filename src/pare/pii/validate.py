@@ -11,10 +11,12 @@ validators, so a caller keeps a validator only where measurement shows it helps.
   ``local@domain.tld`` (an RFC 5322 subset: dot-atom local part, dotted domain, alphabetic TLD).
 - ``private_url``: trim leading brackets/quotes, trailing sentence punctuation and unbalanced closing
   brackets/quotes; drop if it has whitespace inside, or neither a scheme/``www.`` nor a dotted host.
-- ``private_phone``: trim punctuation; keep if ``phonenumbers`` finds it possible (international, or
-  national in a common region with at least 7 digits) or it has 7–15 digits; drop otherwise.
-- ``account_number``: trim punctuation; drop an IBAN whose mod-97 check fails, and a 4-4-4-4-grouped card
-  number whose Luhn check fails; keep everything else (plain account numbers carry no checksum).
+- ``private_phone``: trim punctuation and a form's leading separator (``- ``, ``: ``, ``| ``); keep if
+  ``phonenumbers`` finds it possible (international, or national in a common region with at least 7 digits)
+  or it has 7–15 digits; drop otherwise.
+- ``account_number``: trim punctuation and a leading separator; drop an IBAN whose mod-97 check fails, and a
+  4-4-4-4-grouped card number whose Luhn check fails; keep everything else (plain account numbers carry no
+  checksum).
 - ``private_date``: trim punctuation only, never drop.
 """
 
@@ -40,6 +42,8 @@ _SYMMETRIC_QUOTES = "\"'`"
 # an email or URL never starts with a bracket or quote, and "mailto:" is the link's scheme, not the address
 _EMAIL_LEAD = re.compile(r"[\s(\[{<\"'`“‘«]*(?:mailto:)?", re.IGNORECASE)
 _URL_LEAD = re.compile(r"[\s(\[{<\"'`“‘«]*")
+# a form's separator before a number ("Tel. - 0741 86", "Card no. | 4566 ...") is not part of it
+_NUMBER_LEAD = re.compile(r"[\s.,:;|/\\\-–—]*")
 _EMAIL_TRAIL = _SENTENCE_PUNCT + "".join(_PAIRS) + _SYMMETRIC_QUOTES
 _ATOM = r"[\w!#$%&'*+/=?^`{|}~-]+"
 _TLD = r"(?:[^\W\d_]{2,}|xn--[a-z0-9-]+)"
@@ -211,6 +215,16 @@ def _trim(s: str, i: int = 0, keep_end: Callable[[str], bool] | None = None) -> 
     return i, j
 
 
+def _trim_number(s: str) -> Bounds:
+    """``_trim`` that also drops a form's separator before the number, until neither finds anything more."""
+    bounds, previous = (0, len(s)), None
+    while bounds != previous:
+        previous = bounds
+        i, j = bounds
+        bounds = _trim(s[:j], _NUMBER_LEAD.match(s, i, j).end())
+    return bounds
+
+
 def _validate_email(s: str) -> Bounds | None:
     # a sentence's period or closing bracket/quote is never part of the domain
     i, j = _EMAIL_LEAD.match(s).end(), len(s)
@@ -265,8 +279,8 @@ def _phone_ok(number: str) -> bool:
 
 
 def _validate_phone(s: str) -> Bounds | None:
-    # a sentence's punctuation and an unbalanced bracket are not part of the number
-    i, j = _trim(s)
+    # a sentence's punctuation, a form's separator and an unbalanced bracket are not part of the number
+    i, j = _trim_number(s)
     return (i, j) if i < j and _phone_ok(s[i:j]) else None
 
 
@@ -285,8 +299,8 @@ def _luhn_ok(digits: str) -> bool:
 
 
 def _validate_account(s: str) -> Bounds | None:
-    # sentence punctuation is never the last character of an account number
-    i, j = _trim(s)
+    # sentence punctuation is never the last character of an account number, nor a separator the first
+    i, j = _trim_number(s)
     number = s[i:j]
     compact = re.sub(r"[ -]", "", number).upper()
     # an IBAN carries check digits: a failing one is not an IBAN (or is misread)
