@@ -6,7 +6,8 @@ label's validator alone and with all of them, on the same predictions, with pair
 
 The model runs once per set; validation only trims or drops its spans (or grows an e-mail or URL cut inside
 its address). ``natural_en`` names the shipped development set. ``--against REV`` prints one row per set
-instead: all validators of this tree against all of ``pare.pii.validate`` as of git ``REV``, paired.
+instead: the default validators of this tree against those of ``pare.pii.validate`` as of git ``REV``,
+paired.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pare.data.devset import DEV_SETS, dev_set_path
 from pare.data.jsonl import read_jsonl
 from pare.evaluate import document_counts, paired_f1_difference
 from pare.pii import VALIDATED_LABELS, PiiDetector, validate_spans
+from pare.pii.validate import DEFAULT_VALIDATED
 
 
 def main() -> None:
@@ -40,10 +42,17 @@ def main() -> None:
         pred = detector.detect(texts, batch_size=32)
         if baseline is not None:
             before = document_counts(
-                texts, gold, [baseline.validate_spans(t, p) for t, p in zip(texts, pred, strict=True)]
+                texts,
+                gold,
+                [
+                    baseline.validate_spans(t, p, baseline.DEFAULT_VALIDATED)
+                    for t, p in zip(texts, pred, strict=True)
+                ],
             )
             after = document_counts(
-                texts, gold, [validate_spans(t, p) for t, p in zip(texts, pred, strict=True)]
+                texts,
+                gold,
+                [validate_spans(t, p, DEFAULT_VALIDATED) for t, p in zip(texts, pred, strict=True)],
             )
             diff = paired_f1_difference(before, after)
             interval = f"{100 * diff.delta:+.2f} ({100 * diff.low:+.2f} .. {100 * diff.high:+.2f})"

@@ -82,7 +82,7 @@ def test_whitespace_is_trimmed_for_validated_labels_only():
         span_of(text, "  ana@x.org  ", "private_email"),
         span_of(text, "  Ana Silva  ", "private_person"),
     )
-    out = validate_spans(text, [email, person])
+    out = validate_spans(text, [email, person], labels=["private_email"])
     assert [s.text for s in out] == ["ana@x.org", "  Ana Silva  "]
     assert out[1] is person
 
@@ -268,8 +268,8 @@ def test_labels_restrict_the_validators():
 
 
 def test_unknown_label_rejected():
-    with pytest.raises(PareError, match="private_person"):
-        validate_spans("x", [], labels=["private_person", "private_email"])
+    with pytest.raises(PareError, match="private_address"):
+        validate_spans("x", [], labels=["private_address", "private_email"])
     assert set(VALIDATED_LABELS) < set(LABELS)
 
 
@@ -377,3 +377,21 @@ def test_a_url_cut_inside_grows_to_the_whole_url_and_takes_over_its_pieces():
 def test_a_forms_separator_before_a_number_is_trimmed(text, part, label, expected):
     expected = expected or part.removeprefix(": ")
     assert check(text, part, label) == expected
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("Engr. Xia Jia", "Xia Jia"),
+        ("Prof. Dr. Anna Berg", "Anna Berg"),
+        ("Frau Anna Berg", "Anna Berg"),
+        ("Mr Smith", "Smith"),
+        ("Sofia N.", "Sofia N."),  # an initial keeps its period
+        ("Drake Bell", "Drake Bell"),
+        ("Eng Kiat Tan", "Eng Kiat Tan"),
+        ("Dr.", None),
+        ("Mrs", None),
+    ],
+)
+def test_a_title_before_a_name_is_trimmed_and_a_title_alone_dropped(part, expected):
+    assert check(f"Please ask {part} today", part, "private_person") == expected

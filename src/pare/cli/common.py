@@ -61,9 +61,9 @@ ValidateOption = Annotated[
     str,
     typer.Option(
         "--validate",
-        help="Check spans whose format a library knows (e-mail, URL, phone, IBAN/card checksums, dates): trim "
-        "trailing punctuation, drop impossible ones. default (all but dates), all, none, or labels "
-        "(private_email,private_url).",
+        help="Check spans whose format is known (e-mail, URL, phone, IBAN/card checksums, dates, titles "
+        "before names): trim punctuation, grow a cut e-mail or URL, drop impossible ones. default (all but "
+        "dates), all, none, or labels (private_email,private_url).",
     ),
 ]
 
