@@ -372,9 +372,11 @@ def test_a_url_cut_inside_grows_to_the_whole_url_and_takes_over_its_pieces():
         ("Cell: (11) 94556-2456", ": (11) 94556-2456", "private_phone", "(11) 94556-2456"),
         ("Card number - 3756 100729 95585", "- 3756 100729 95585", "account_number", "3756 100729 95585"),
         ("IBAN: DE89 3704 0044 0532 0130 00", ": DE89 3704 0044 0532 0130 00", "account_number", None),
+        ("Date signed - May 11, 2023.", "- May 11, 2023.", "private_date", "May 11, 2023"),
+        ("DOB: 5 Aug.", ": 5 Aug.", "private_date", "5 Aug."),
     ],
 )
-def test_a_forms_separator_before_a_number_is_trimmed(text, part, label, expected):
+def test_a_forms_separator_before_a_value_is_trimmed(text, part, label, expected):
     expected = expected or part.removeprefix(": ")
     assert check(text, part, label) == expected
 
