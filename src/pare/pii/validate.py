@@ -18,6 +18,7 @@ validators, so a caller keeps a validator only where measurement shows it helps.
   4-4-4-4-grouped card number whose Luhn check fails; keep everything else (plain account numbers carry no
   checksum).
 - ``private_date``: trim punctuation and a leading separator, never drop.
+- a ``private_phone`` span that is a grouped, Luhn-valid card number is relabelled ``account_number``.
 - ``private_person``: trim a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``); drop a title alone.
 """
 
@@ -422,12 +423,15 @@ def validate_spans(
     """Spans after validation: each span of a validated label is trimmed, kept or dropped; others pass unchanged.
 
     ``labels`` picks the validators to run (None: all of ``VALIDATED_LABELS``); order and scores are kept. A
-    span that overlaps an e-mail or URL span grown to its whole address is dropped.
+    span that overlaps an e-mail or URL span grown to its whole address is dropped; a phone span that is a
+    card number (grouped, Luhn-valid) becomes an account number when both validators run.
     """
     active = _active(labels)
     out: list[DetectedSpan] = []
     grown: list[bool] = []
     for span in spans:
+        if span.label == "private_phone" and {"private_phone", "account_number"} <= active:
+            span = _card_as_account(text, span)
         whole = span
         if span.label in _COMPLETERS and span.label in active:
             whole = _COMPLETERS[span.label](text, span)
@@ -436,6 +440,16 @@ def validate_spans(
             out.append(kept)
             grown.append((whole.start, whole.end) != (span.start, span.end))
     return _without_overlaps(out, grown) if any(grown) else out
+
+
+def _card_as_account(text: str, span: DetectedSpan) -> DetectedSpan:
+    """A phone span that is a grouped card number with a valid Luhn digit (16 digits: no phone number has
+    more than 15) relabelled ``account_number``."""
+    i, j = _trim_field(text[span.start : span.end])
+    number = text[span.start + i : span.start + j]
+    if _CARD.fullmatch(number) and _luhn_ok(re.sub(r"[ -]", "", number)):
+        return replace(span, label="account_number")
+    return span
 
 
 def _without_overlaps(spans: list[DetectedSpan], grown: list[bool]) -> list[DetectedSpan]:
