@@ -62,7 +62,7 @@ ValidateOption = Annotated[
     typer.Option(
         "--validate",
         help="Check spans whose format is known (e-mail, URL, phone, IBAN/card checksums, dates, titles "
-        "before names): trim punctuation, grow a cut e-mail or URL, drop impossible ones. default (all), all, "
+        "before names, addresses): trim punctuation, grow a cut e-mail or URL, drop impossible ones. default (all), all, "
         "none, or labels (private_email,private_url).",
     ),
 ]

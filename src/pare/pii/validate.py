@@ -18,6 +18,7 @@ validators, so a caller keeps a validator only where measurement shows it helps.
   4-4-4-4-grouped card number whose Luhn check fails; keep everything else (plain account numbers carry no
   checksum).
 - ``private_date``: trim punctuation and a leading separator, never drop.
+- ``private_address``: trim a leading separator (``- ``, ``, ``), never drop.
 - a ``private_phone`` span that is a grouped, Luhn-valid card number is relabelled ``account_number``.
 - ``private_person``: trim a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``); drop a title alone.
 """
@@ -323,6 +324,12 @@ def _validate_account(s: str) -> Bounds | None:
     return (i, j) if i < j else None
 
 
+def _validate_address(s: str) -> Bounds | None:
+    # a form's separator before an address is not part of it; its end may be an abbreviation ("Main St.")
+    i, j = _FIELD_LEAD.match(s).end(), len(s.rstrip())
+    return (i, j) if i < j else None
+
+
 def _validate_person(s: str) -> Bounds | None:
     # a title or honorific before a name is not part of it ("Engr. Xia Jia" -> "Xia Jia"); a title alone is
     # no name. A final period stays: it ends an initial ("Sofia N.")
@@ -343,6 +350,7 @@ _VALIDATORS: dict[str, Validator] = {
     "account_number": _validate_account,
     "private_date": _validate_date,
     "private_email": _validate_email,
+    "private_address": _validate_address,
     "private_person": _validate_person,
     "private_phone": _validate_phone,
     "private_url": _validate_url,
