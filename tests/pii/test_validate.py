@@ -401,6 +401,15 @@ def test_a_forms_separator_before_a_value_is_trimmed(text, part, label, expected
         ("Eng Kiat Tan", "Eng Kiat Tan"),
         ("Dr.", None),
         ("Mrs", None),
+        ("Javier Ruiz mañana", "Javier Ruiz"),  # a neighbour the span ran into
+        ("ai parlé avec Sophie Martin hier", "Sophie Martin"),
+        ("geehrte Frau Schneider", "Schneider"),
+        ("Ludwig van Beethoven", "Ludwig van Beethoven"),  # particles stay
+        ("van der Berg", "van der Berg"),
+        ("Mevr. van der Berg", "van der Berg"),
+        ("Omar al-Rashid", "Omar al-Rashid"),
+        ("anastasia r", "anastasia r"),  # a name written without capitals keeps its words
+        ("heva d.", "heva d."),
     ],
 )
 def test_a_title_before_a_name_is_trimmed_and_a_title_alone_dropped(part, expected):

@@ -53,6 +53,34 @@ _TITLES = (
 )
 _TITLE = re.compile(rf"{_TITLES}\s+(?=\S)", re.IGNORECASE)
 _TITLE_ALONE = re.compile(_TITLES, re.IGNORECASE)
+# lowercase words that begin surnames ("van der Berg", "de la Cruz", "al-" is written with its name)
+_NAME_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "lo",
+        "ten",
+        "ter",
+        "zu",
+        "bin",
+        "binti",
+        "ibn",
+        "y",
+        "e",
+    ]
+)
 # a form's separator before a value ("Tel. - 0741 86", "Card no. | 4566 ...") is not part of it
 _FIELD_LEAD = re.compile(r"[\s.,:;|/\\\-–—]*")
 _EMAIL_TRAIL = _SENTENCE_PUNCT + "".join(_PAIRS) + _SYMMETRIC_QUOTES
@@ -332,11 +360,30 @@ def _validate_address(s: str) -> Bounds | None:
 
 def _validate_person(s: str) -> Bounds | None:
     # a title or honorific before a name is not part of it ("Engr. Xia Jia" -> "Xia Jia"); a title alone is
-    # no name. A final period stays: it ends an initial ("Sofia N.")
+    # no name. A final period stays: it ends an initial ("Sofia N."). In a name written with capitals, a
+    # word without any (but a particle such as "van" or "de") is a neighbour the span ran into: "Javier Ruiz
+    # mañana", "ai parlé avec Sophie Martin"
     i, j = len(s) - len(s.lstrip()), len(s.rstrip())
-    while (title := _TITLE.match(s, i, j)) is not None:
-        i = title.end()
+    capitalized = any(c.isupper() for c in s[i:j])
+    while True:
+        words = list(re.finditer(r"\S+", s[:j]))
+        words = [w for w in words if w.start() >= i]
+        if (title := _TITLE.match(s, i, j)) is not None:
+            i = title.end()
+        elif capitalized and len(words) > 1 and _uncapitalized(words[0].group(), particle_ok=True):
+            i = words[1].start()
+        elif capitalized and len(words) > 1 and _uncapitalized(words[-1].group(), particle_ok=False):
+            j = words[-2].end()
+        else:
+            break
     return (i, j) if i < j and not _TITLE_ALONE.fullmatch(s, i, j) else None
+
+
+def _uncapitalized(word: str, particle_ok: bool) -> bool:
+    """A word with letters but no capital letter; with ``particle_ok``, not a name particle either."""
+    if not any(c.isalpha() for c in word) or any(c.isupper() for c in word):
+        return False
+    return not (particle_ok and word.lower() in _NAME_PARTICLES)
 
 
 def _validate_date(s: str) -> Bounds | None:
