@@ -53,6 +53,7 @@ _TITLES = (
 )
 _TITLE = re.compile(rf"{_TITLES}\s+(?=\S)", re.IGNORECASE)
 _TITLE_ALONE = re.compile(_TITLES, re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S+")
 # lowercase words that begin surnames ("van der Berg", "de la Cruz", "al-" is written with its name)
 _NAME_PARTICLES = frozenset(
     [
@@ -366,24 +367,23 @@ def _validate_person(s: str) -> Bounds | None:
     i, j = len(s) - len(s.lstrip()), len(s.rstrip())
     capitalized = any(c.isupper() for c in s[i:j])
     while True:
-        words = list(re.finditer(r"\S+", s[:j]))
-        words = [w for w in words if w.start() >= i]
+        words = list(_NON_SPACE.finditer(s, i, j))
         if (title := _TITLE.match(s, i, j)) is not None:
             i = title.end()
-        elif capitalized and len(words) > 1 and _uncapitalized(words[0].group(), particle_ok=True):
+        elif capitalized and len(words) > 1 and _uncapitalized(words[0].group(), keep_particles=True):
             i = words[1].start()
-        elif capitalized and len(words) > 1 and _uncapitalized(words[-1].group(), particle_ok=False):
+        elif capitalized and len(words) > 1 and _uncapitalized(words[-1].group(), keep_particles=False):
             j = words[-2].end()
         else:
             break
     return (i, j) if i < j and not _TITLE_ALONE.fullmatch(s, i, j) else None
 
 
-def _uncapitalized(word: str, particle_ok: bool) -> bool:
-    """A word with letters but no capital letter; with ``particle_ok``, not a name particle either."""
+def _uncapitalized(word: str, keep_particles: bool) -> bool:
+    """A word with letters but no capital letter (with ``keep_particles``, other than a name particle)."""
     if not any(c.isalpha() for c in word) or any(c.isupper() for c in word):
         return False
-    return not (particle_ok and word.lower() in _NAME_PARTICLES)
+    return not (keep_particles and word.lower() in _NAME_PARTICLES)
 
 
 def _validate_date(s: str) -> Bounds | None:
