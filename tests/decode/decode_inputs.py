@@ -9,7 +9,7 @@ import pytest
 from hypothesis import strategies as st
 
 from pare.decode import score_spans, token_marginals
-from pare.labels import Taxonomy, TokenSpan, split_tag
+from pare.labels import Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
 
 SCHEMES = {"BIOES": Taxonomy(), "BIO": Taxonomy(Taxonomy().categories, "BIO")}
 
@@ -45,6 +45,21 @@ def random_biases(rng: np.random.Generator) -> dict[str, float]:
 def crosses(span: TokenSpan, flags) -> bool:
     """A flag (a break before the token) on one of the span's tokens other than its first."""
     return bool(np.any(flags[span.start + 1 : span.end]))
+
+
+def path_spans(paths, spans, taxonomy: Taxonomy, lengths) -> list[list[TokenSpan]]:
+    """The spans of each row's Viterbi path, after checking that the path is a valid tag sequence of the row's
+    length and that ``decode_spans`` gave the same spans, each scored in (0, 1]."""
+    out = []
+    for b, path in enumerate(paths):
+        assert len(path) == lengths[b]
+        tags = [taxonomy.labels[i] for i in path]
+        validate_tags(tags, taxonomy.scheme)
+        from_path = tags_to_spans(tags)
+        assert [(s.start, s.end, s.label) for s in spans[b]] == [(s.start, s.end, s.label) for s in from_path]
+        assert all(0.0 < s.score <= 1.0 for s in spans[b])
+        out.append(from_path)
+    return out
 
 
 def check_marginals_across(

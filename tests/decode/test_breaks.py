@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from decode_inputs import SCHEMES, check_marginals_across, crosses, inputs, random_biases, random_scores
+from decode_inputs import (
+    SCHEMES,
+    check_marginals_across,
+    crosses,
+    inputs,
+    path_spans,
+    random_biases,
+    random_scores,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pare.decode import build_transitions, decode_spans, score_spans, token_marginals, viterbi_decode
 from pare.errors import PareError
-from pare.labels import Taxonomy, TokenSpan, split_tag, tags_to_spans, validate_tags
+from pare.labels import Taxonomy, TokenSpan, split_tag
 
 
 def random_input(seed: int, scheme: str, batch: int, tokens: int, peaked: bool):
@@ -37,14 +45,8 @@ def test_no_decoded_span_continues_across_a_break(params, use_biases, whole_word
     options = {"biases": biases if use_biases else None, "word_ids": words if whole_words else None}
     paths = viterbi_decode(scores, taxonomy, mask, breaks=breaks, **options)
     spans = decode_spans(scores, taxonomy, mask, breaks=breaks, **options)
-    for b, path in enumerate(paths):
-        assert len(path) == lengths[b]
-        tags = [taxonomy.labels[i] for i in path]
-        validate_tags(tags, scheme)
-        from_path = tags_to_spans(tags)
+    for b, from_path in enumerate(path_spans(paths, spans, taxonomy, lengths)):
         assert not any(crosses(s, breaks[b]) for s in from_path)
-        assert [(s.start, s.end, s.label) for s in spans[b]] == [(s.start, s.end, s.label) for s in from_path]
-        assert all(0.0 < s.score <= 1.0 for s in spans[b])
 
 
 @settings(max_examples=40, deadline=None)
