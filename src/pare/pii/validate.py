@@ -512,8 +512,10 @@ def _without_overlaps(spans: list[DetectedSpan], grown: list[bool]) -> list[Dete
     grown span that overlaps an earlier grown one (two pieces of one address, grown to the same)."""
     big = [s for s, g in zip(spans, grown, strict=True) if g]
     kept: list[DetectedSpan] = []
+    kept_big: list[DetectedSpan] = []
     for span, is_grown in zip(spans, grown, strict=True):
-        others = [g for g in big if g is not span] if not is_grown else [k for k in kept if k in big]
-        if not any(g.start < span.end and span.start < g.end for g in others):
+        if not any(g.start < span.end and span.start < g.end for g in (kept_big if is_grown else big)):
             kept.append(span)
+            if is_grown:
+                kept_big.append(span)
     return kept
