@@ -71,3 +71,29 @@ def test_a_tokenizer_that_keeps_line_breaks_is_left_as_it_is():
     tokenizer = PreTrainedTokenizerFast(tokenizer_object=backend)
     assert not drops_line_breaks(tokenizer)
     assert mark_line_breaks(tokenizer) is tokenizer
+
+
+def metaspace_tokenizer():
+    """A tiny SentencePiece-style tokenizer (Unigram pieces, ``▁`` word starts) that reads line breaks as
+    spaces, as XLM-R's does (words split at whitespace, then ``▁`` prepended)."""
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
+    from transformers import PreTrainedTokenizerFast
+
+    pieces = ["<unk>", "▁", DEFAULT_MARKER, "▁a", "▁b", "a", "b"]
+    backend = Tokenizer(models.Unigram([(piece, -1.0) for piece in pieces], unk_id=0))
+    backend.normalizer = normalizers.Replace("\n", " ")
+    backend.pre_tokenizer = pre_tokenizers.Sequence(
+        [pre_tokenizers.WhitespaceSplit(), pre_tokenizers.Metaspace()]
+    )
+    return PreTrainedTokenizerFast(tokenizer_object=backend, unk_token="<unk>")
+
+
+def test_a_sentencepiece_marker_keeps_the_next_word_a_word_start():
+    tokenizer = metaspace_tokenizer()
+    assert drops_line_breaks(tokenizer)
+    marked = mark_line_breaks(tokenizer)
+    enc = marked("a\nb", add_special_tokens=False, return_offsets_mapping=True)
+    tokens = marked.convert_ids_to_tokens(enc["input_ids"])
+    assert tokens == ["▁a", "▁", DEFAULT_MARKER, "▁b"]  # not "b", a piece inside a word
+    assert [tuple(o) for o in enc["offset_mapping"]][1:3] == [(1, 2), (1, 2)]
+    assert not drops_line_breaks(marked)

@@ -33,17 +33,12 @@ def mark_line_breaks(tokenizer: Any, marker: str = DEFAULT_MARKER) -> Any:
     when its tokens already keep line breaks (byte-level BPE, most SentencePiece models)."""
     if not drops_line_breaks(tokenizer):
         return tokenizer
-    from tokenizers import Tokenizer, normalizers
     from transformers import PreTrainedTokenizerFast
 
-    ids = tokenizer(marker, add_special_tokens=False)["input_ids"]
-    if len(ids) != 1 or ids[0] == tokenizer.unk_token_id:
+    marker_id = tokenizer.convert_tokens_to_ids(marker)
+    if marker_id is None or marker_id == tokenizer.unk_token_id:
         raise PareError(f"line-break marker {marker!r} is not one token of the tokenizer's vocabulary")
-    backend = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
-    steps = [normalizers.Replace("\n", marker)]
-    if backend.normalizer is not None:
-        steps.append(backend.normalizer)
-    backend.normalizer = normalizers.Sequence(steps)
+    backend = _backend_with_marker(tokenizer, marker, marker_id)
     # a generic fast tokenizer: model classes such as BertTokenizer rebuild their normalizer when loaded,
     # which would drop the rule; this one loads tokenizer.json as written
     special = {
@@ -65,3 +60,22 @@ def mark_line_breaks(tokenizer: Any, marker: str = DEFAULT_MARKER) -> Any:
         padding_side=tokenizer.padding_side,
         **special,
     )
+
+
+def _backend_with_marker(tokenizer: Any, marker: str, marker_id: int) -> Any:
+    """The tokenizer's backend with a ``Replace`` normalizer in front that turns each line break into the
+    marker: bare where the pre-tokenizer splits it off (BERT's punctuation split), else with a space each side,
+    so that the next line's first word is still tokenized as a word start (SentencePiece's ``▁`` pieces)."""
+    from tokenizers import Tokenizer, normalizers
+
+    word_start = tokenizer("b", add_special_tokens=False)["input_ids"]
+    for replacement in (marker, f" {marker} "):
+        backend = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
+        steps = [normalizers.Replace("\n", replacement)]
+        if backend.normalizer is not None:
+            steps.append(backend.normalizer)
+        backend.normalizer = normalizers.Sequence(steps)
+        ids = backend.encode(_PROBE, add_special_tokens=False).ids
+        if marker_id in ids and ids[len(ids) - len(word_start) :] == word_start:
+            return backend
+    raise PareError(f"line-break marker {marker!r} does not split from the words around it")
