@@ -147,7 +147,7 @@ def test_bad_model_and_arguments(monkeypatch, capsys, all_person_dir, tmp_path):
 
 def test_subprocess_stdout_is_clean_jsonl(all_person_dir, tmp_path):
     src = tmp_path / "in.jsonl"
-    src.write_text('{"text": "ana lee"}\n{"text": "x"}\n', encoding="utf-8")
+    src.write_text('{"text": "ana lee"}\n{"text": "lee"}\n', encoding="utf-8")
     pare = Path(sys.executable).with_name("pare")
     done = subprocess.run(
         [str(pare), "redact", "-f", str(src), "--model", str(all_person_dir), "--format", "json"],

@@ -206,7 +206,6 @@ def test_ibans_checked_by_mod97(country, bban, position, bump, sep):
     "value",
     [
         "XX12 3456 7890 1234 5678",  # not an IBAN country: an ordinary account number
-        "IBAN DE00 3704 0044 0532 0130 00",  # a prefix makes it no plain IBAN: no judgement
         "DE00 3704",  # too short for an IBAN
         "4111111111111112",  # a 16-digit bank account number without card grouping
         "1234-5678",
@@ -215,6 +214,20 @@ def test_ibans_checked_by_mod97(country, bban, position, bump, sep):
 )
 def test_accounts_without_a_checkable_format_kept(value):
     assert check(f"acct {value} ok", value, "account_number") == value
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ("IBAN SA4729918913695863547100", "SA4729918913695863547100"),  # the label is not the number
+        ("no. - 669-589100-591", "669-589100-591"),
+        ("5170 5493 4319 3016 thx", "5170 5493 4319 3016"),  # a neighbour the span ran into
+        ("MU17 BOMM 0101 1010 3030 0200 000M UR", "MU17 BOMM 0101 1010 3030 0200 000M UR"),  # a valid IBAN
+        ("acct", "acct"),  # a word alone is left to the model
+    ],
+)
+def test_words_without_digits_at_an_account_numbers_edges_are_trimmed(part, expected):
+    assert check(f"paid from {part} today", part, "account_number") == expected
 
 
 @pytest.mark.parametrize("value", ["4111 1111 1111 1111", "4111-1111-1111-1111", "3782 822463 10005"])
@@ -342,6 +355,37 @@ def test_an_email_cut_inside_its_address_grows_to_the_whole_address():
     assert validate_spans(text, [DetectedSpan("private_email", 0, 4, "Case")]) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        (
+            "Ship to:\nJl. Gatot Subroto No. 12\nDenpasar",
+            "Subroto No. 12\nDenpasar",
+            "Jl. Gatot Subroto No. 12",
+        ),
+        ("Am Marktplatz 10a\n81077 Köln", "Marktplatz 10a\n81077 Köln", "Am Marktplatz 10a"),
+        ("Address: Hauptstraße 5, Berlin", "Hauptstraße 5, Berlin", "Hauptstraße 5"),  # a label ends the run
+        ("send it to Calle Mayor 5", "Mayor 5", "Calle Mayor 5"),  # lowercase words end it
+        ("Ask Ana Ruiz at 12 Main Street", "12 Main Street", "12 Main Street"),  # starts with its number
+        ("Ana Ruiz\nHauptstraße 5", "Hauptstraße 5", "Hauptstraße 5"),  # the line above is not taken
+    ],
+)
+def test_an_address_cut_inside_its_street_name_grows_back_over_it(text, part, expected):
+    (span,) = validate_spans(text, [span_of(text, part, "private_address")])
+    assert span.text.startswith(expected)
+
+
+def test_an_address_grown_over_a_person_span_takes_it_over():
+    text = "Moda Mah. Bağdat Cad. No:11/6\nÇankaya 16160 Ankara"
+    pieces = [
+        span_of(text, "Moda Mah. Bağdat", "private_person"),
+        span_of(text, "Cad. No:11/6", "private_address"),
+    ]
+    assert [(s.label, s.text) for s in validate_spans(text, pieces)] == [
+        ("private_address", "Moda Mah. Bağdat Cad. No:11/6")
+    ]
+
+
 def test_a_url_cut_inside_grows_to_the_whole_url_and_takes_over_its_pieces():
     text = (
         "See https://www.yuri-novikov.me. Or http://www.instagram.com/the.real.george, (https://about.me/x-y)"
@@ -414,6 +458,25 @@ def test_a_forms_separator_before_a_value_is_trimmed(text, part, label, expected
 )
 def test_a_title_before_a_name_is_trimmed_and_a_title_alone_dropped(part, expected):
     assert check(f"Please ask {part} today", part, "private_person") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "part", "expected"),
+    [
+        ("D.O.B. | 01/27/2006", "D.O.B.", None),  # a form's label, not initials
+        ("Contact no. | 071 145 7950", "no.", None),
+        ("Sex: F", "F", None),  # a letter alone
+        ("When N is omitted", "N", None),
+        ("Gender: Male", "Male", None),
+        ("where r u", "r u", None),
+        ("Mum says hi. Dad is still in Toronto.", "Dad", None),
+        ("Ask J. Smith", "J. Smith", "J. Smith"),  # an initial inside a name stays
+        ("Ask Jo about it", "Jo", "Jo"),
+        ("Ask Iban Etxeberria", "Iban Etxeberria", "Iban Etxeberria"),  # only the word alone is a label
+    ],
+)
+def test_labels_abbreviations_and_letters_alone_are_no_names(text, part, expected):
+    assert check(text, part, "private_person") == expected
 
 
 def test_a_card_number_tagged_as_a_phone_becomes_an_account_number():

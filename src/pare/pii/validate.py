@@ -1,7 +1,7 @@
 """Validation of detected spans where a library or a checksum knows the format.
 
 Each span of a validated label is trimmed (never extended, but for an e-mail or URL cut inside its address,
-which grows to the whole address), kept or dropped; spans of other labels pass
+which grows to the whole address, and an address cut inside its street name), kept or dropped; spans of other labels pass
 unchanged. The rules are deliberately conservative: they fix boundary errors (a sentence's closing period
 or bracket swallowed into the span) and drop spans that cannot be of their category (a 5-digit postcode
 tagged as a phone, an IBAN whose check digits fail). ``validate_spans(..., labels=...)`` runs only some
@@ -14,13 +14,18 @@ validators, so a caller keeps a validator only where measurement shows it helps.
 - ``private_phone``: trim punctuation and a form's leading separator (``- ``, ``: ``, ``| ``); keep if
   ``phonenumbers`` finds it possible (international, or national in a common region with at least 7 digits)
   or it has 7–15 digits; drop otherwise.
-- ``account_number``: trim punctuation and a leading separator; drop an IBAN whose mod-97 check fails, and a
+- ``account_number``: trim punctuation, a leading separator and edge words without digits (``IBAN``,
+  ``no.``; not from an IBAN, which may end in letters); drop an IBAN whose mod-97 check fails, and a
   4-4-4-4-grouped card number whose Luhn check fails; keep everything else (plain account numbers carry no
   checksum).
 - ``private_date``: trim punctuation and a leading separator, never drop.
-- ``private_address``: trim a leading separator (``- ``, ``, ``), never drop.
+- ``private_address``: trim a leading separator (``- ``, ``, ``), never drop; one that starts inside its
+  street name (first word without a digit) grows back over the capitalized words before it on its line
+  (``Jl. Gatot`` of ``Jl. Gatot Subroto No. 12``), taking over spans there.
 - a ``private_phone`` span that is a grouped, Luhn-valid card number is relabelled ``account_number``.
-- ``private_person``: trim a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``); drop a title alone.
+- ``private_person``: trim a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``) and, in a name written
+  with capitals, uncapitalized edge words; drop a title, a letter, a form label (``D.O.B.``, ``Sex``), an
+  abbreviation (``e.g.``) or chat shorthand (``omw``) alone.
 """
 
 from __future__ import annotations
@@ -54,6 +59,15 @@ _TITLES = (
 _TITLE = re.compile(rf"{_TITLES}\s+(?=\S)", re.IGNORECASE)
 _TITLE_ALONE = re.compile(_TITLES, re.IGNORECASE)
 _NON_SPACE = re.compile(r"\S+")
+# what a form, a note or a chat line writes where a model expects a name, and no name is: field labels and
+# their values, abbreviations written with periods (read as initials), family words, chat shorthand
+_NOT_NAMES = frozenset({
+    "attn", "iban", "bic", "swift", "dob", "d.o.b.", "no.", "nr.", "tel.", "sex", "gender", "male", "female",
+    "e.g.", "i.e.", "etc.", "cf.", "viz.", "vs.", "n/a", "p.s.", "a.m.", "p.m.", "dad", "mum", "mom",
+    "omw", "lol", "brb", "idk", "tbh", "btw", "thx", "pls", "plz", "omg", "imo", "r u",
+})  # fmt: skip
+# a single letter, alone or as an initial: no name by itself ("Gender: F", "When N is omitted")
+_LETTER_ALONE = re.compile(r"[^\W\d_]\.?")
 # lowercase words that begin surnames ("van der Berg", "de la Cruz", "al-" is written with its name)
 _NAME_PARTICLES = frozenset(
     [
@@ -342,6 +356,8 @@ def _luhn_ok(digits: str) -> bool:
 def _validate_account(s: str) -> Bounds | None:
     # sentence punctuation is never the last character of an account number, nor a separator the first
     i, j = _trim_field(s)
+    if not _IBAN.fullmatch(re.sub(r"[ -]", "", s[i:j]).upper()):  # an IBAN may end in letters
+        i, j = _without_wordy_edges(s, i, j)
     number = s[i:j]
     compact = re.sub(r"[ -]", "", number).upper()
     # an IBAN carries check digits: a failing one is not an IBAN (or is misread)
@@ -351,6 +367,17 @@ def _validate_account(s: str) -> Bounds | None:
     if _CARD.fullmatch(number) and not _luhn_ok(compact):
         return None
     return (i, j) if i < j else None
+
+
+def _without_wordy_edges(s: str, i: int, j: int) -> Bounds:
+    # an account number has digits in its first and last group: a word without any at either edge is a
+    # label or a neighbour the span ran into ("IBAN SA47...", "no. - 669-589100-591", "... 3016 thx")
+    words = list(_NON_SPACE.finditer(s, i, j))
+    while len(words) > 1 and not any(c.isdigit() for c in words[0].group()):
+        words.pop(0)
+    while len(words) > 1 and not any(c.isdigit() for c in words[-1].group()):
+        words.pop()
+    return (words[0].start(), words[-1].end()) if words else (i, j)
 
 
 def _validate_address(s: str) -> Bounds | None:
@@ -376,7 +403,9 @@ def _validate_person(s: str) -> Bounds | None:
             j = words[-2].end()
         else:
             break
-    return (i, j) if i < j and not _TITLE_ALONE.fullmatch(s, i, j) else None
+    if i >= j or _TITLE_ALONE.fullmatch(s, i, j) or _LETTER_ALONE.fullmatch(s, i, j):
+        return None
+    return None if s[i:j].lower() in _NOT_NAMES else (i, j)
 
 
 def _uncapitalized(word: str, keep_particles: bool) -> bool:
@@ -469,7 +498,27 @@ def _complete_url(text: str, span: DetectedSpan) -> DetectedSpan:
     return span
 
 
-_COMPLETERS = {"private_email": _complete_email, "private_url": _complete_url}
+def _complete_address(text: str, span: DetectedSpan) -> DetectedSpan:
+    """An address span that starts inside its street name (``Subroto No. 12`` of ``Jl. Gatot Subroto No. 12``,
+    ``Marktplatz 10a`` of ``Am Marktplatz 10a``) grows back over the capitalized words just before it on its
+    line. Only where its first word has no digit: an address that starts with its house number is whole."""
+    first = _NON_SPACE.match(text, span.start)
+    if first is None or any(c.isdigit() for c in first.group()):
+        return span
+    start = span.start
+    for word in reversed(list(_NON_SPACE.finditer(text, text.rfind("\n", 0, span.start) + 1, span.start))):
+        between = text[word.end() : start]
+        if between != " " or not word.group()[0].isupper() or word.group()[-1] in ",:;|":
+            break
+        start = word.start()
+    return span if start == span.start else replace(span, start=start, text=text[start : span.end])
+
+
+_COMPLETERS = {
+    "private_email": _complete_email,
+    "private_url": _complete_url,
+    "private_address": _complete_address,
+}
 
 
 def validate_spans(
