@@ -325,3 +325,21 @@ def load_tokenizer(path: str | Path, *, fast: bool = True) -> Any:
             f"{path}: the tokenizer is not a fast tokenizer (no tokenizer.json); pare needs offsets"
         )
     return tokenizer
+
+
+# transformers 5 writes its generic fast tokenizer as "TokenizersBackend", a name transformers 4 does not know;
+# both load "PreTrainedTokenizerFast" (the 4.x class, an alias in 5) from the same tokenizer.json
+_GENERIC_TOKENIZER = ("TokenizersBackend", "PreTrainedTokenizerFast")
+
+
+def save_tokenizer(tokenizer: Any, dest: str | Path) -> None:
+    """``tokenizer.save_pretrained(dest)``, naming a generic fast tokenizer so that any transformers loads it."""
+    with quiet_transformers():
+        tokenizer.save_pretrained(dest)
+    path = Path(dest) / "tokenizer_config.json"
+    if not path.is_file():
+        return
+    config = json.loads(path.read_text(encoding="utf-8"))
+    if config.get("tokenizer_class") == _GENERIC_TOKENIZER[0]:
+        config["tokenizer_class"] = _GENERIC_TOKENIZER[1]
+        path.write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

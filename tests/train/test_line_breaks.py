@@ -97,3 +97,14 @@ def test_a_sentencepiece_marker_keeps_the_next_word_a_word_start():
     assert tokens == ["▁a", "▁", DEFAULT_MARKER, "▁b"]  # not "b", a piece inside a word
     assert [tuple(o) for o in enc["offset_mapping"]][1:3] == [(1, 2), (1, 2)]
     assert not drops_line_breaks(marked)
+
+
+def test_the_marked_tokenizer_is_saved_under_a_name_any_transformers_knows(marked, tmp_path):
+    import json
+
+    from pare.modeldir import save_tokenizer
+
+    save_tokenizer(marked, tmp_path)
+    config = json.loads((tmp_path / "tokenizer_config.json").read_text())
+    assert config["tokenizer_class"] == "PreTrainedTokenizerFast"  # transformers 4 has no TokenizersBackend
+    assert markers(load_tokenizer(tmp_path), "a\nb") == [(1, 2)]

@@ -36,7 +36,14 @@ from pare.distill.student import INITS, Init, find_block_stack, select_layers, t
 from pare.errors import PareError
 from pare.io import atomic_dir, check_output
 from pare.labels import Taxonomy
-from pare.modeldir import CALIBRATION_FILE, check_model_dir, load_config, load_pretrained, load_tokenizer
+from pare.modeldir import (
+    CALIBRATION_FILE,
+    check_model_dir,
+    load_config,
+    load_pretrained,
+    load_tokenizer,
+    save_tokenizer,
+)
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
 from pare.train.loop import EpochLog, LoopConfig, resolve_precision, train_loop
@@ -583,7 +590,7 @@ def _write(run: _Run, student: nn.Module, examples: _Examples, history: list[Epo
         student.save_pretrained(tmp)
         if run.task == "token":  # the detector's default windows: the ones the student trained on
             run.student_tokenizer.model_max_length = run.config.max_length
-        run.student_tokenizer.save_pretrained(tmp)
+        save_tokenizer(run.student_tokenizer, tmp)
         for name, src in ((CALIBRATION_FILE, run.teacher_dir), (TRIM_FILE, run.base_dir)):
             if (src / name).is_file():
                 shutil.copyfile(src / name, tmp / name)

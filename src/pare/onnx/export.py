@@ -51,6 +51,7 @@ from pare.modeldir import (
     first_line,
     load_tokenizer,
     quiet_transformers,
+    save_tokenizer,
 )
 from pare.onnx.config import MIN_OPSET, OnnxExportConfig
 from pare.onnx.runtime import CPU, INPUT_NAMES, OnnxTokenClassifier, log_softmax
@@ -278,8 +279,7 @@ def _write_files(model_dir: Path, tokenizer: Any, tmp: Path) -> None:
     shutil.copy2(model_dir / CONFIG_FILE, tmp / CONFIG_FILE)
     if (model_dir / CALIBRATION_FILE).is_file():
         shutil.copy2(model_dir / CALIBRATION_FILE, tmp / CALIBRATION_FILE)
-    with quiet_transformers():
-        tokenizer.save_pretrained(tmp)
+    save_tokenizer(tokenizer, tmp)
 
 
 def check_tokenizer(expected: Any, runtime: RuntimeTokenizer, where: Path) -> None:

@@ -30,7 +30,14 @@ from pare.decode.transitions import OperatingPoint
 from pare.errors import PareError
 from pare.io import atomic_dir, check_output
 from pare.labels import Taxonomy
-from pare.modeldir import CALIBRATION_FILE, check_model_dir, is_local_path, load_pretrained, load_tokenizer
+from pare.modeldir import (
+    CALIBRATION_FILE,
+    check_model_dir,
+    is_local_path,
+    load_pretrained,
+    load_tokenizer,
+    save_tokenizer,
+)
 from pare.progress import Track, no_track
 from pare.train.features import collate, encode_documents
 from pare.train.line_breaks import DEFAULT_MARKER, mark_line_breaks
@@ -235,7 +242,7 @@ def _train(
 def _write_model(tmp: Path, model: torch.nn.Module, tokenizer: Any, record: dict) -> None:
     """The output directory's files: model, tokenizer, default calibration, and the training record."""
     model.save_pretrained(tmp)
-    tokenizer.save_pretrained(tmp)
+    save_tokenizer(tokenizer, tmp)
     save_operating_points(tmp / CALIBRATION_FILE, {"default": OperatingPoint()})
     (tmp / TRAINING_FILE).write_text(json.dumps(record, indent=2) + "\n")
 
