@@ -446,6 +446,10 @@ def test_a_forms_separator_before_a_value_is_trimmed(text, part, label, expected
         ("Dr.", None),
         ("Mrs", None),
         ("Javier Ruiz mañana", "Javier Ruiz"),  # a neighbour the span ran into
+        ("Sie Frau Berg", "Berg"),  # what precedes a title inside the span goes with it
+        ("la señora Ana García", "Ana García"),
+        ("Herrn Jonas Weber", "Jonas Weber"),
+        ("Martin Luther King Sr.", "Martin Luther King Sr."),  # a title needs a name after it
         ("ai parlé avec Sophie Martin hier", "Sophie Martin"),
         ("geehrte Frau Schneider", "Schneider"),
         ("Ludwig van Beethoven", "Ludwig van Beethoven"),  # particles stay

@@ -53,8 +53,8 @@ _URL_LEAD = re.compile(r"[\s(\[{<\"'`“‘«]*")
 # titles and honorifics of the languages pare's data covers, with or without a period; "M." is left out (it
 # is as often an initial), and so are "Eng" and "Hon" (parts of names too)
 _TITLES = (
-    r"(?:mr|mrs|ms|miss|mx|dr|prof|engr|rev|capt|herr|frau|hr|fr|mme|mlle|sr|sra|srta|sig|sig\.ra|dott|"
-    r"dott\.ssa|dhr|mevr|doctor|professor|mister|madame|monsieur|señor|señora|signor|signora)\.?"
+    r"(?:mr|mrs|ms|miss|mx|dr|prof|engr|rev|capt|herr|herrn|frau|hr|fr|mme|mlle|sr|sra|srta|sig|sig\.ra|dott|"
+    r"dott\.ssa|dhr|mevr|mevrouw|meneer|doctor|professor|mister|madame|monsieur|señor|señora|signor|signora)\.?"
 )
 _TITLE = re.compile(rf"{_TITLES}\s+(?=\S)", re.IGNORECASE)
 _TITLE_ALONE = re.compile(_TITLES, re.IGNORECASE)
@@ -357,7 +357,9 @@ def _validate_account(s: str) -> Bounds | None:
     # sentence punctuation is never the last character of an account number, nor a separator the first
     i, j = _trim_field(s)
     if not _IBAN.fullmatch(re.sub(r"[ -]", "", s[i:j]).upper()):  # an IBAN may end in letters
-        i, j = _without_wordy_edges(s, i, j)
+        a, b = _without_wordy_edges(s, i, j)
+        if (a, b) != (i, j):  # the new edge word may end in punctuation ("000." of "000. @")
+            i, j = (a + k for k in _trim_field(s[a:b]))
     number = s[i:j]
     compact = re.sub(r"[ -]", "", number).upper()
     # an IBAN carries check digits: a failing one is not an IBAN (or is misread)
@@ -372,12 +374,8 @@ def _validate_account(s: str) -> Bounds | None:
 def _without_wordy_edges(s: str, i: int, j: int) -> Bounds:
     # an account number has digits in its first and last group: a word without any at either edge is a
     # label or a neighbour the span ran into ("IBAN SA47...", "no. - 669-589100-591", "... 3016 thx")
-    words = list(_NON_SPACE.finditer(s, i, j))
-    while len(words) > 1 and not any(c.isdigit() for c in words[0].group()):
-        words.pop(0)
-    while len(words) > 1 and not any(c.isdigit() for c in words[-1].group()):
-        words.pop()
-    return (words[0].start(), words[-1].end()) if words else (i, j)
+    numbered = [w for w in _NON_SPACE.finditer(s, i, j) if any(c.isdigit() for c in w.group())]
+    return (numbered[0].start(), numbered[-1].end()) if numbered else (i, j)
 
 
 def _validate_address(s: str) -> Bounds | None:
@@ -395,7 +393,7 @@ def _validate_person(s: str) -> Bounds | None:
     capitalized = any(c.isupper() for c in s[i:j])
     while True:
         words = list(_NON_SPACE.finditer(s, i, j))
-        if (title := _TITLE.match(s, i, j)) is not None:
+        if (title := _title_in(s, words, j)) is not None:
             i = title.end()
         elif capitalized and len(words) > 1 and _uncapitalized(words[0].group(), keep_particles=True):
             i = words[1].start()
@@ -406,6 +404,15 @@ def _validate_person(s: str) -> Bounds | None:
     if i >= j or _TITLE_ALONE.fullmatch(s, i, j) or _LETTER_ALONE.fullmatch(s, i, j):
         return None
     return None if s[i:j].lower() in _NOT_NAMES else (i, j)
+
+
+def _title_in(s: str, words: list[re.Match], j: int) -> re.Match | None:
+    """The last title that starts a word of the span and has a word after it: what precedes a title is no
+    part of the name either ("Sie Frau Berg", "la señora Ana García")."""
+    for word in reversed(words):
+        if (title := _TITLE.match(s, word.start(), j)) is not None:
+            return title
+    return None
 
 
 def _uncapitalized(word: str, keep_particles: bool) -> bool:
