@@ -386,6 +386,31 @@ def test_an_address_grown_over_a_person_span_takes_it_over():
     ]
 
 
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (
+            "Park Yuna\nGoethestraße 2c\n87007 München",
+            [("private_person", "Park Yuna"), ("private_address", "Goethestraße 2c\n87007 München")],
+        ),
+        (
+            "Nada Rendulić\nBox 789\n132 26 Uppsala",
+            [("private_person", "Nada Rendulić"), ("private_address", "Box 789\n132 26 Uppsala")],
+        ),
+        ("Cois Abhann\nAthlone, Co. Westmeath\nV38 C3X7", None),  # a house's name: no number below it
+        ("Pécs\nFő utca 23.\n4917", None),  # a city alone
+        ("USCGC Caldwell\nFPO AP 89404", None),  # a ship above its forces' post office
+        ("Apartment 12, The Paddocks\nParnell Road", None),
+    ],
+)
+def test_a_name_line_above_an_address_block_becomes_a_person(block, expected):
+    text = f"Send it to:\n{block}\nThanks"
+    out = validate_spans(text, [span_of(text, block, "private_address")])
+    assert [(s.label, s.text) for s in out] == (expected or [("private_address", block)])
+    only_addresses = validate_spans(text, [span_of(text, block, "private_address")], ["private_address"])
+    assert [s.text for s in only_addresses] == [block]  # the split needs the person validator too
+
+
 def test_a_url_cut_inside_grows_to_the_whole_url_and_takes_over_its_pieces():
     text = (
         "See https://www.yuri-novikov.me. Or http://www.instagram.com/the.real.george, (https://about.me/x-y)"
