@@ -302,6 +302,23 @@ def texts_and_spans(draw: st.DrawFn) -> tuple[str, list[DetectedSpan]]:
     return text, spans
 
 
+def check_single(text: str, span: DetectedSpan, s: DetectedSpan, split: bool) -> None:
+    """What validation may make of one span: trimmed inside it, or grown as its label allows."""
+    within = span.start <= s.start < s.end <= span.end
+    if span.label == "private_email":  # may grow to the whole address around its "@", never beyond
+        assert within or "@" in s.text
+    elif span.label == "private_url":  # may grow to the whole URL around it: a run without spaces
+        assert within or (s.start <= span.start and s.end >= span.end and not any(map(str.isspace, s.text)))
+    elif span.label == "private_address":  # may grow back to its line's start
+        assert within or (s.end <= span.end and "\n" not in text[s.start : span.start])
+    else:
+        assert within
+    assert text[s.start : s.end] == s.text
+    card = span.label == "private_phone" and s.label == "account_number"  # a card number, relabelled
+    name = split and s.label == "private_person"  # a name line atop an address block
+    assert s.score == span.score and (s.label == span.label or card or name)
+
+
 @settings(max_examples=400, deadline=None)
 @given(data=texts_and_spans(), labels=st.none() | st.sets(st.sampled_from(VALIDATED_LABELS)))
 def test_invariants(data, labels):
@@ -311,29 +328,28 @@ def test_invariants(data, labels):
     singles = []
     for span in spans:
         result = validate_spans(text, [span], labels)
-        assert len(result) <= 1
+        assert len(result) <= 1 or [s.label for s in result] == ["private_person", "private_address"]
         if span.label not in active:
             assert result == [span] and result[0] is span
         for s in result:
-            within = span.start <= s.start < s.end <= span.end
-            if span.label == "private_email":  # may grow to the whole address around its "@", never beyond
-                assert within or "@" in s.text
-            elif span.label == "private_url":  # may grow to the whole URL around it: a run without spaces
-                assert within or (
-                    s.start <= span.start and s.end >= span.end and not any(map(str.isspace, s.text))
-                )
-            else:
-                assert within
-            assert text[s.start : s.end] == s.text
-            card = span.label == "private_phone" and s.label == "account_number"  # a card number, relabelled
-            assert (s.label, s.score) == (span.label, span.score) or (card and s.score == span.score)
+            check_single(text, span, s, split=len(result) == 2)
         singles += [(s, not span.start <= s.start < s.end <= span.end) for s in result]
-    # order kept, each span judged on its own, less those that overlap a span grown to its whole address
-    assert out == [s for s in (s for s, _ in singles) if s in out]
+    # order kept, each span judged on its own, less those that overlap a span grown to its whole address;
+    # address pieces of one block joined (and a name line atop one split off again)
+    expected = [s for s, _ in singles]
+    joined = [s for s in out if s not in expected]
+    assert all(s.label in ("private_address", "private_person") for s in joined)
+    assert all(text[s.start : s.end] == s.text for s in joined)
+    assert not joined or "private_address" in active
+    kept = [s for s in out if s in expected]
+    blocks = ("private_address", "private_person") if "private_address" in active else ()
+    remaining = iter([s for s in expected if s.label not in blocks])
+    assert all(any(s == e for e in remaining) for s in kept if s.label not in blocks)  # order kept
     grown = [s for s, g in singles if g and s in out]
-    for s, _ in singles:
+    blocks_out = [o for o in out if o.label in blocks]  # joined addresses, and names split off them
+    for s in expected:
         if s not in out:
-            assert any(g.start < s.end and s.start < g.end for g in grown)
+            assert any(g.start < s.end and s.start < g.end for g in grown + blocks_out)
     for i, s in enumerate(out):
         if s in grown:
             assert not any(j != i and o.start < s.end and s.start < o.end for j, o in enumerate(out))
@@ -409,6 +425,34 @@ def test_a_name_line_above_an_address_block_becomes_a_person(block, expected):
     assert [(s.label, s.text) for s in out] == (expected or [("private_address", block)])
     only_addresses = validate_spans(text, [span_of(text, block, "private_address")], ["private_address"])
     assert [s.text for s in only_addresses] == [block]  # the split needs the person validator too
+
+
+def test_address_pieces_on_the_lines_of_one_block_are_joined():
+    text = "Ship to:\nRua Augusta 160\n3699-811 FARO\nPORTUGAL\n\nLisboa 2000"
+    pieces = [
+        span_of(text, "Rua Augusta 160", "private_address"),
+        span_of(text, "3699-811", "private_phone"),  # a postcode taken for a phone number
+        span_of(text, "FARO\nPORTUGAL", "private_address"),
+        span_of(text, "Lisboa 2000", "private_address"),  # after a blank line: another block
+    ]
+    out = validate_spans(text, pieces)
+    assert [(s.label, s.text) for s in out] == [
+        ("private_address", "Rua Augusta 160\n3699-811 FARO\nPORTUGAL"),
+        ("private_address", "Lisboa 2000"),
+    ]
+    no_join = validate_spans(
+        text, pieces, [label for label in VALIDATED_LABELS if label != "private_address"]
+    )
+    assert len(no_join) == 4
+    named = "Ana Lima\nRua Augusta 160"  # joined first, then its name line split off
+    pieces = [
+        span_of(named, "Ana Lima", "private_address"),
+        span_of(named, "Rua Augusta 160", "private_address"),
+    ]
+    assert [(s.label, s.text) for s in validate_spans(named, pieces)] == [
+        ("private_person", "Ana Lima"),
+        ("private_address", "Rua Augusta 160"),
+    ]
 
 
 def test_a_url_cut_inside_grows_to_the_whole_url_and_takes_over_its_pieces():

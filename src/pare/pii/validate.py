@@ -23,6 +23,8 @@ validators, so a caller keeps a validator only where measurement shows it helps.
   street name (first word without a digit) grows back over the capitalized words before it on its line
   (``Jl. Gatot`` of ``Jl. Gatot Subroto No. 12``), taking over spans there; a block whose first line is a
   name above a numbered street or P.O. box line is cut in two, a person span and the address below it.
+  Address spans on the lines of one block (apart by one line break at most), with a number between them that
+  was taken for a phone or a date, are joined into one address first.
 - a ``private_phone`` span that is a grouped, Luhn-valid card number is relabelled ``account_number``.
 - ``private_person``: trim a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``) and, in a name written
   with capitals, uncapitalized edge words; drop a title, a letter, a form label (``D.O.B.``, ``Sex``), an
@@ -542,12 +544,13 @@ def validate_spans(
 
     ``labels`` picks the validators to run (None: all of ``VALIDATED_LABELS``); order and scores are kept. A
     span that overlaps an e-mail or URL span grown to its whole address is dropped; a phone span that is a
-    card number (grouped, Luhn-valid) becomes an account number when both validators run.
+    card number (grouped, Luhn-valid) becomes an account number when both validators run. Address pieces on
+    the lines of one block are joined, and a name line atop a block becomes a person span.
     """
     active = _active(labels)
     out: list[DetectedSpan] = []
     grown: list[bool] = []
-    for span in _with_name_lines_split(text, spans, active):
+    for span in spans:
         if span.label == "private_phone" and {"private_phone", "account_number"} <= active:
             span = _card_as_account(text, span)
         whole = span
@@ -557,27 +560,25 @@ def validate_spans(
         if kept is not None:
             out.append(kept)
             grown.append((whole.start, whole.end) != (span.start, span.end))
-    return _without_overlaps(out, grown) if any(grown) else out
-
-
-def _with_name_lines_split(
-    text: str, spans: Sequence[DetectedSpan], active: frozenset[str]
-) -> list[DetectedSpan]:
-    """``spans`` with each address block whose first line is a name (``Kyle Webb\nStrandvejen 1 ...``) cut in
-    two: a person span for that line and the address from the next, when both validators run."""
-    if not {"private_address", "private_person"} <= active:
-        return list(spans)
-    out: list[DetectedSpan] = []
-    for span in spans:
-        cut = text.find("\n", span.start, span.end) if span.label == "private_address" else -1
-        if cut < 0 or not _is_name_line(text[span.start : cut], text[cut + 1 : span.end]):
-            out.append(span)
-            continue
-        rest = cut + 1 + len(text[cut + 1 : span.end]) - len(text[cut + 1 : span.end].lstrip())
-        name_end = span.start + len(text[span.start : cut].rstrip())
-        out.append(replace(span, label="private_person", end=name_end, text=text[span.start : name_end]))
-        out.append(replace(span, start=rest, text=text[rest : span.end]))
+    out = _without_overlaps(out, grown) if any(grown) else out
+    if "private_address" in active:
+        out = _joined_address_pieces(text, out)
+        if "private_person" in active:
+            out = [piece for span in out for piece in _name_line_split(text, span)]
     return out
+
+
+def _name_line_split(text: str, span: DetectedSpan) -> list[DetectedSpan]:
+    """An address block whose first line is a name (``Kyle Webb\nStrandvejen 1 ...``) cut in two: a person
+    span for that line and the address from the next; any other span alone."""
+    cut = text.find("\n", span.start, span.end) if span.label == "private_address" else -1
+    if cut < 0 or not _is_name_line(text[span.start : cut], text[cut + 1 : span.end]):
+        return [span]
+    rest = cut + 1 + len(text[cut + 1 : span.end]) - len(text[cut + 1 : span.end].lstrip())
+    name_end = span.start + len(text[span.start : cut].rstrip())
+    name = replace(span, label="private_person", end=name_end, text=text[span.start : name_end])
+    address = replace(span, start=rest, text=text[rest : span.end])
+    return [piece for piece in (_validate_one(text, name), _validate_one(text, address)) if piece is not None]
 
 
 def _is_name_line(line: str, below: str) -> bool:
@@ -595,6 +596,44 @@ def _is_name_line(line: str, below: str) -> bool:
     if _MILITARY_POST.match(street):  # "USCGC Caldwell\nFPO AP 89404": a ship, not a person
         return False
     return any(c.isdigit() for c in street) or _PO_BOX.match(street) is not None
+
+
+def _joined_address_pieces(text: str, spans: list[DetectedSpan]) -> list[DetectedSpan]:
+    """Address spans on the lines of one block, next in ``spans`` and apart by nothing but spaces and one
+    line break, become one address (``Rua Augusta 160`` + ``3699-811`` + ``FARO``), with a number between
+    them that the model took for a phone or a date (a postcode, ``7/5`` of ``ul. Długa 7/5``). No gold
+    data of pare's four sets has two addresses so close."""
+    out: list[DetectedSpan] = []
+    k = 0
+    while k < len(spans):
+        last = k
+        if spans[k].label == "private_address":
+            for m in range(k + 1, len(spans)):
+                if not _same_block(text, spans[m - 1], spans[m]):
+                    break
+                if spans[m].label == "private_address":
+                    last = m
+                elif spans[m].label not in ("private_phone", "private_date") or _has_letters(spans[m].text):
+                    break
+        if last == k:
+            out.append(spans[k])
+        else:
+            start, end = spans[k].start, spans[last].end
+            scores = [s.score for s in spans[k : last + 1] if s.score is not None]
+            out.append(
+                replace(spans[k], end=end, text=text[start:end], score=min(scores) if scores else None)
+            )
+        k = last + 1
+    return out
+
+
+def _same_block(text: str, left: DetectedSpan, right: DetectedSpan) -> bool:
+    gap = text[left.end : right.start]
+    return left.end <= right.start and not gap.strip() and gap.count("\n") <= 1
+
+
+def _has_letters(s: str) -> bool:
+    return any(c.isalpha() for c in s)
 
 
 def _card_as_account(text: str, span: DetectedSpan) -> DetectedSpan:
