@@ -100,7 +100,7 @@ def test_whitespace_is_trimmed_for_validated_labels_only():
         ("@example.com", None),
         ("ana@.com", None),
         ("ana@example.c", None),
-        ("ana silva@example.com", None),
+        ("ana silva@example.com", "silva@example.com"),  # no address; the one inside it found by its pattern
         ("ana@@example.com", None),
     ],
 )
@@ -277,7 +277,21 @@ def test_labels_restrict_the_validators():
     assert [s.text for s in validate_spans(text, spans, labels=["private_email"])] == ["10115", "ana@x.org"]
     assert validate_spans(text, spans, labels=["private_phone"]) == [spans[1]]
     assert validate_spans(text, spans, labels=()) == spans
-    assert validate_spans(text, [], labels=None) == []
+    assert [(s.text, s.score) for s in validate_spans(text, [], labels=None)] == [("ana@x.org", 1.0)]
+    assert validate_spans(text, [], labels=["private_phone"]) == []
+
+
+def test_an_address_the_model_missed_is_found_by_its_pattern():
+    text = "E-mail - mihhail-tuisk@gmail.com\nCell - +61212359576 (ask ana@x.org.)"
+    phone = span_of(text, "+61212359576", "private_phone")
+    out = validate_spans(text, [phone])
+    assert [(s.label, s.text) for s in out] == [
+        ("private_email", "mihhail-tuisk@gmail.com"),  # in start order among the model's spans
+        ("private_phone", "+61212359576"),
+        ("private_email", "ana@x.org"),
+    ]
+    inside = validate_spans(text, [span_of(text, "E-mail - mihhail-tuisk@gmail", "secret")])
+    assert [s.label for s in inside] == ["secret", "private_email"]  # under a model span: left to the model
 
 
 def test_unknown_label_rejected():
@@ -338,9 +352,15 @@ def test_invariants(data, labels):
     # address pieces of one block joined (and a name line atop one split off again)
     expected = [s for s, _ in singles]
     joined = [s for s in out if s not in expected]
-    assert all(s.label in ("private_address", "private_person") for s in joined)
+    found = [s for s in joined if s.label == "private_email"]  # addresses no span covered, by their pattern
+    assert all(
+        s.score == 1.0 and not any(o is not s and o.start < s.end and s.start < o.end for o in out)
+        for s in found
+    )
+    assert all(s.label in ("private_address", "private_person", "private_email") for s in joined)
+    assert not found or "private_email" in active
     assert all(text[s.start : s.end] == s.text for s in joined)
-    assert not joined or "private_address" in active
+    assert not (set(joined) - set(found)) or "private_address" in active
     kept = [s for s in out if s in expected]
     blocks = ("private_address", "private_person") if "private_address" in active else ()
     remaining = iter([s for s in expected if s.label not in blocks])
@@ -368,7 +388,8 @@ def test_an_email_cut_inside_its_address_grows_to_the_whole_address():
     span = DetectedSpan("private_email", i, i + 22, query[i : i + 22])
     assert validate_spans(query, [span]) == [span]
     # a span without an "@" or beside no address stays as it was, then is judged as usual
-    assert validate_spans(text, [DetectedSpan("private_email", 0, 4, "Case")]) == []
+    no_address = validate_spans(text, [DetectedSpan("private_email", 0, 4, "Case")])
+    assert [s.text for s in no_address] == ["user0.desk@example0.org"]  # found again by its pattern
 
 
 @pytest.mark.parametrize(
