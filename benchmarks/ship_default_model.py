@@ -112,8 +112,9 @@ def card(report: dict, generalization: dict, long_rows: list[dict], sizes: dict[
         "  en, de, fr, es, it, pt, nl. Other languages and scripts are untested.",
         "- Addresses are the weakest category; check a sample of your own text before relying on it.",
         "- In other languages than English a name sometimes runs into the words around it. The default",
-        "  validators trim titles and uncapitalized words at a name's edges ('Javier Ruiz mañana' -> 'Javier",
-        "  Ruiz'), but not capitalized ones: 'Bitte rufen Sie Frau Berg an' gives 'Sie Frau Berg'.",
+        "  validators trim titles, what precedes them and uncapitalized words at a name's edges ('Sie Frau",
+        "  Berg' -> 'Berg', 'Javier Ruiz mañana' -> 'Javier Ruiz'), but a capitalized word alone stays a",
+        "  name: 'Veuillez appeler Madame Claire Dubois' also gives 'Veuillez'.",
         "- No name, e-mail, phone, URL, date or account number is found across a line break (the decoder's line",
         "  rule): a name hard-wrapped over two lines comes out as two names.",
     ]
