@@ -135,13 +135,13 @@ def test_the_search_decodes_the_spans_the_detector_decodes(scored):
 @pytest.mark.slow
 def test_the_fit_meets_the_target_recall_on_its_data(scored, docs):
     detector, scores = scored
-    config = CalibrationConfig(target_recall=0.96, budget=5)
+    config = CalibrationConfig(target_recall=0.98, budget=5)
     result = calibrate_scores(detector, docs, scores, config)
     points = {p.name: p for p in result.points}
     assert list(points) == ["default", *FITTED]
     high = points["high_recall"]
-    assert high.met and high.recall >= 0.96 and high.target == 0.96
-    assert high.recall > points["default"].recall
+    assert high.met and high.target == 0.98
+    assert points["default"].recall < 0.98 <= high.recall  # the default falls short; the fit reaches it
     assert points["balanced"].f1 >= points["default"].f1
     assert high.report == evaluate_scores(detector, docs, scores, high.point)
     assert (high.precision, high.recall) == (
