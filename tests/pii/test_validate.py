@@ -567,6 +567,11 @@ def test_a_title_before_a_name_is_trimmed_and_a_title_alone_dropped(part, expect
         ("Ask J. Smith", "J. Smith", "J. Smith"),  # an initial inside a name stays
         ("Ask Jo about it", "Jo", "Jo"),
         ("Ask Iban Etxeberria", "Iban Etxeberria", "Iban Etxeberria"),  # only the word alone is a label
+        ("Form\nPreferred language: Yoruba", "Yoruba", None),  # a field whose value is never a name
+        ("Form\nCitizenship:\tVietnamese", "Vietnamese", None),
+        ("Form\nReference | TKT", "TKT", None),
+        ("Form\nEmergency contact: Ana Lima", "Ana Lima", "Ana Lima"),
+        ("Language: en\nName: Ana Lima", "Ana Lima", "Ana Lima"),  # the field is on another line
     ],
 )
 def test_labels_abbreviations_and_letters_alone_are_no_names(text, part, expected):

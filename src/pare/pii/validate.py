@@ -29,7 +29,8 @@ validators, so a caller keeps a validator only where measurement shows it helps.
 - a ``private_phone`` span that is a grouped, Luhn-valid card number is relabelled ``account_number``.
 - ``private_person``: trim a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``) and, in a name written
   with capitals, uncapitalized edge words; drop a title, a letter, a form label (``D.O.B.``, ``Sex``), an
-  abbreviation (``e.g.``) or chat shorthand (``omw``) alone.
+  abbreviation (``e.g.``) or chat shorthand (``omw``) alone, and the value of a form field that never holds
+  a name (``Preferred language: Yoruba``).
 """
 
 from __future__ import annotations
@@ -71,6 +72,12 @@ _NOT_NAMES = frozenset({
     "e.g.", "i.e.", "etc.", "cf.", "viz.", "vs.", "n/a", "p.s.", "a.m.", "p.m.", "dad", "mum", "mom",
     "omw", "lol", "brb", "idk", "tbh", "btw", "thx", "pls", "plz", "omg", "imo", "r u",
 })  # fmt: skip
+# a form's fields whose value is never a person's name ("Preferred language: Yoruba", "Citizenship: Vietnamese")
+_NOT_NAME_FIELD = re.compile(
+    r"(?:^|[\s(])(?:preferred\s+)?(?:language|nationality|citizenship|occupation|gender|sex|religion|"
+    r"marital\s+status|job\s+title|country|reference|ref\.?)\s*[:|\-–—]\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # a single letter, alone or as an initial: no name by itself ("Gender: F", "When N is omitted")
 _LETTER_ALONE = re.compile(r"[^\W\d_]\.?")
 # lowercase words that begin surnames ("van der Berg", "de la Cruz", "al-" is written with its name)
@@ -411,6 +418,12 @@ def _validate_person(s: str) -> Bounds | None:
     return None if s[i:j].lower() in _NOT_NAMES else (i, j)
 
 
+def _in_not_name_field(text: str, span: DetectedSpan) -> bool:
+    """The span is the value of a form field that never holds a name, on the field's line."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return _NOT_NAME_FIELD.search(text, line_start, span.start) is not None
+
+
 def _title_in(s: str, words: list[re.Match], j: int) -> re.Match | None:
     """The last title that starts a word of the span and has a word after it: what precedes a title is no
     part of the name either ("Sie Frau Berg", "la señora Ana García")."""
@@ -537,6 +550,8 @@ def validate_spans(
         if span.label in _COMPLETERS and span.label in active:
             whole = _COMPLETERS[span.label](text, span)
         kept = _validate_one(text, whole) if span.label in active else whole
+        if kept is not None and kept.label == "private_person" and _in_not_name_field(text, kept):
+            kept = None
         if kept is not None:
             out.append(kept)
             grown.append((whole.start, whole.end) != (span.start, span.end))
