@@ -576,6 +576,8 @@ def test_a_title_before_a_name_is_trimmed_and_a_title_alone_dropped(part, expect
 )
 def test_labels_abbreviations_and_letters_alone_are_no_names(text, part, expected):
     assert check(text, part, "private_person") == expected
+    span = span_of(text, part, "private_person")
+    assert validate_spans(text, [span], labels=["private_email"]) == [span]  # only with the person validator
 
 
 def test_a_card_number_tagged_as_a_phone_becomes_an_account_number():

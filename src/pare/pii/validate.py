@@ -550,7 +550,8 @@ def validate_spans(
         if span.label in _COMPLETERS and span.label in active:
             whole = _COMPLETERS[span.label](text, span)
         kept = _validate_one(text, whole) if span.label in active else whole
-        if kept is not None and kept.label == "private_person" and _in_not_name_field(text, kept):
+        person = span.label == "private_person" and "private_person" in active
+        if kept is not None and person and _in_not_name_field(text, kept):
             kept = None
         if kept is not None:
             out.append(kept)
