@@ -82,10 +82,11 @@ def split_name_line(text: str, span: DetectedSpan, particles: Collection[str]) -
     that line and the address from the next; any other span alone. ``particles``: lowercase words names
     contain ("van", "de")."""
     cut = text.find("\n", span.start, span.end) if span.label == "private_address" else -1
-    if cut < 0 or not _is_name_line(text[span.start : cut], text[cut + 1 : span.end], particles):
+    line, below = text[span.start : cut], text[cut + 1 : span.end]
+    if cut < 0 or not _is_name_line(line, below, particles):
         return [span]
-    rest = cut + 1 + len(text[cut + 1 : span.end]) - len(text[cut + 1 : span.end].lstrip())
-    name_end = span.start + len(text[span.start : cut].rstrip())
+    rest = span.end - len(below.lstrip())
+    name_end = span.start + len(line.rstrip())
     return [
         replace(span, label="private_person", end=name_end, text=text[span.start : name_end]),
         replace(span, start=rest, text=text[rest : span.end]),
