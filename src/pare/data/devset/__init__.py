@@ -3,6 +3,12 @@
 ``natural_en`` (1,500 English documents: chat, Q&A, letters, narrative, forms, address blocks of 36 countries,
 hard negatives; 40% built around real sentences) is made by ``benchmarks/devset/make_devset.py`` without
 ``pare.data.synth``. Its F1 predicts a model's F1 on human-written text far better than held-out templates.
+
+``written_en`` (420 documents) and ``written_en_heldout`` (300) are written one by one, not generated: each
+document's text and PII markup were written by hand by a language-model assistant, in the same seven
+styles (``benchmarks/devset/written``, converted by ``benchmarks/devset/markup.py``). The validators were
+revised after reading ``written_en``'s errors; ``written_en_heldout`` was written apart from it (its writers saw
+neither ``written_en`` nor the project) and is only scored, never read for rules.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from pathlib import Path
 
 from pare.errors import PareError
 
-DEV_SETS = ("natural_en",)
+DEV_SETS = ("natural_en", "written_en", "written_en_heldout")
 
 
 def dev_set_path(name: str = "natural_en") -> Path:
