@@ -153,7 +153,8 @@ def test_a_single_line_break_cuts_a_person_but_not_an_address(table_model, minil
     assert [s.text for s in spans] == ["Anna Smith\nHello"]
     address = table_model({word: tag.replace("person", "address") for word, tag in PERSON.items()})
     address.table[minilm_tokenizer.convert_tokens_to_ids("hello"), 0] = 1.0
-    (spans,) = PiiDetector(address, minilm_tokenizer, TAXONOMY).detect([text])
+    # validate=(): the address validator drops an address without a digit, and this one is made of names
+    (spans,) = PiiDetector(address, minilm_tokenizer, TAXONOMY, validate=()).detect([text])
     assert [(s.label, s.text) for s in spans] == [("private_address", "Anna Smith\nHello")]
 
 

@@ -30,12 +30,12 @@ import re
 import string
 from collections.abc import Callable
 
+from pare.pii.checksums import IBAN, iban_check_digits, luhn_ok
 from pare.pii.keys import KeyRing
 
 MAX_ATTEMPTS = 64
 _ASCII_DIGITS = frozenset(string.digits)
 _SEPARATORS = frozenset(" -")
-_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _SECRET_PREFIX = re.compile(r"^[A-Za-z]{2,4}[-_]")
 _URL = re.compile(r"(?i)([a-z][a-z0-9+.-]*://)?(www\.)?([^/?#\s]*)(.*)", re.S)
 _DATE_TOKEN = re.compile(r"(\d+)(st|nd|rd|th)?|[^\W\d_]+")
@@ -160,35 +160,22 @@ def _phone(value: str, fake, rng: random.Random) -> str:
     return "".join(out)
 
 
-def _iban_check(compact: str) -> str:
-    """The two check digits of an IBAN whose check digits are ignored."""
-    rearranged = compact[4:] + compact[:2] + "00"
-    return f"{98 - int(''.join(str(int(c, 36)) for c in rearranged)) % 97:02d}"
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for k, d in enumerate(int(c) for c in reversed(digits)):
-        total += d if k % 2 == 0 else (2 * d if d < 5 else 2 * d - 9)
-    return total % 10 == 0
-
-
 def _account(value: str, fake, rng: random.Random) -> str:
     positions = [i for i, c in enumerate(value) if c not in _SEPARATORS]
     compact = "".join(value[i] for i in positions).upper()
-    if _IBAN.fullmatch(compact) and _iban_check(compact) == compact[2:4]:
+    if IBAN.fullmatch(compact) and iban_check_digits(compact) == compact[2:4]:
         out = list(_characters(value, fake, rng))
         for k in range(2):
             out[positions[k]] = value[positions[k]]
         new = "".join(out[i] for i in positions).upper()
-        out[positions[2]], out[positions[3]] = _iban_check(new)
+        out[positions[2]], out[positions[3]] = iban_check_digits(new)
         return "".join(out)
     out = list(_characters(value, fake, rng))
-    if compact.isdigit() and 12 <= len(compact) <= 19 and _luhn_ok(compact):
+    if compact.isdigit() and 12 <= len(compact) <= 19 and luhn_ok(compact):
         last = positions[-1]
         for d in string.digits:
             out[last] = d
-            if _luhn_ok("".join(out[i] for i in positions)):
+            if luhn_ok("".join(out[i] for i in positions)):
                 break
     return "".join(out)
 

@@ -1,36 +1,44 @@
 """Validation of detected spans where a library or a checksum knows the format.
 
 Each span of a validated label is trimmed (never extended, but for an e-mail or URL cut inside its address,
-which grows to the whole address, and an address cut inside its street name), kept or dropped; spans of other labels pass
-unchanged. The rules are deliberately conservative: they fix boundary errors (a sentence's closing period
+which grows to the whole address, and an address cut inside its street name), split, kept or dropped; spans
+of other labels pass unchanged. The rules are deliberately conservative: they fix boundary errors (a sentence's closing period
 or bracket swallowed into the span) and drop spans that cannot be of their category (a 5-digit postcode
 tagged as a phone, an IBAN whose check digits fail). ``validate_spans(..., labels=...)`` runs only some
 validators, so a caller keeps a validator only where measurement shows it helps.
 
 - ``private_email``: trim surrounding brackets, quotes, ``mailto:`` and sentence punctuation; drop unless
   ``local@domain.tld`` (an RFC 5322 subset: dot-atom local part, dotted domain, alphabetic TLD). An address
-  the model left wholly outside its spans is added (score 1.0): the one span validation creates.
+  the model left wholly outside its spans is added (score 1.0), as are card numbers and IBANs (below).
 - ``private_url``: trim leading brackets/quotes, trailing sentence punctuation and unbalanced closing
   brackets/quotes; drop if it has whitespace inside, or neither a scheme/``www.`` nor a dotted host.
-- ``private_phone``: trim punctuation and a form's leading separator (``- ``, ``: ``, ``| ``); keep if
-  ``phonenumbers`` finds it possible (international, or national in a common region with at least 7 digits)
-  or it has 7–15 digits; drop otherwise.
+- ``private_phone``: trim punctuation, a form's leading separator (``- ``, ``: ``, ``| ``) and edge words
+  without digits (``(Rebecca) on``); keep if ``phonenumbers`` finds it possible (international, or national
+  in a common region with at least 7 digits) or it has 7–15 digits; drop otherwise, and drop a postcode
+  field's value (``CEP | 22041-001``).
 - ``account_number``: trim punctuation, a leading separator and edge words without digits (``IBAN``,
-  ``no.``; not from an IBAN, which may end in letters); drop an IBAN whose mod-97 check fails, and a
-  4-4-4-4-grouped card number whose Luhn check fails; keep everything else (plain account numbers carry no
-  checksum).
-- ``private_date``: trim punctuation and a leading separator, never drop.
-- ``private_address``: trim a leading separator (``- ``, ``, ``), never drop; one that starts inside its
+  ``no.``; not from an IBAN, which may end in letters); drop an IBAN whose mod-97 check fails and a number
+  of fewer than 6 digits (``ending 4471``); keep everything else. Card numbers are not checked by Luhn:
+  hand-written ones fail it as often as not. A card number (grouped as printed, or ungrouped and
+  Luhn-valid) or a valid IBAN that no span covers is added (score 1.0), taking over pieces inside it.
+- ``private_date``: trim punctuation, a leading separator, ``on``/``the`` and the hour of a clock time after
+  it (``Wed 21 May, 10`` of ``..., 10:40``); drop a year alone (``2025``, ``autumn 2025``, ``2019-2023``)
+  and a span without a digit; a list of dates (``3 October, 7 October and 10 October``) becomes one span
+  per date.
+- ``private_address``: trim a leading separator (``- ``, ``, ``) and, in an address written with capitals, a
+  last comma-separated part of lowercase words (``, saw the van``); drop an address without a digit or
+  without a letter (a street name alone, a postcode alone); one that starts inside its
   street name (first word without a digit) grows back over the capitalized words before it on its line
   (``Jl. Gatot`` of ``Jl. Gatot Subroto No. 12``), taking over spans there; a block whose first line is a
   name above a numbered street or P.O. box line is cut in two, a person span and the address below it.
   Address spans on the lines of one block (apart by one line break at most), with a number between them that
   was taken for a phone or a date, are joined into one address first.
 - a ``private_phone`` span that is a grouped, Luhn-valid card number is relabelled ``account_number``.
-- ``private_person``: trim a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``) and, in a name written
-  with capitals, uncapitalized edge words; drop a title, a letter, a form label (``D.O.B.``, ``Sex``), an
-  abbreviation (``e.g.``) or chat shorthand (``omw``) alone, and the value of a form field that never holds
-  a name (``Preferred language: Yoruba``).
+- ``private_person``: trim a form's separator, a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``,
+  ``Sgt.``, ``Auntie``) and, in a name written with capitals, uncapitalized edge words; drop a title, a
+  letter, a form label (``D.O.B.``, ``Sex``), an abbreviation (``e.g.``), chat shorthand (``omw``) or a
+  weekday's abbreviation alone, and the value of a form field that never holds a name (``Preferred
+  language: Yoruba``, ``Allergies: penicillin``); two names joined by ``&`` or ``and`` become two spans.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ import phonenumbers
 
 from pare.errors import PareError
 from pare.pii.address_blocks import complete_address, join_address_pieces, split_name_line
+from pare.pii.checksums import ACCOUNT_IN_TEXT, IBAN, IBAN_COUNTRIES, iban_ok, is_card
 from pare.pii.spans import DetectedSpan
 
 Bounds = tuple[int, int]
@@ -60,7 +69,10 @@ _URL_LEAD = re.compile(r"[\s(\[{<\"'`“‘«]*")
 # is as often an initial), and so are "Eng" and "Hon" (parts of names too)
 _TITLES = (
     r"(?:mr|mrs|ms|miss|mx|dr|prof|engr|rev|capt|herr|herrn|frau|hr|fr|mme|mlle|sr|sra|srta|sig|sig\.ra|dott|"
-    r"dott\.ssa|dhr|mevr|mevrouw|meneer|doctor|professor|mister|madame|monsieur|señor|señora|signor|signora)\.?"
+    r"dott\.ssa|dhr|mevr|mevrouw|meneer|doctor|professor|mister|madame|monsieur|señor|señora|signor|signora|"
+    r"sgt|sergeant|lt|lieutenant|cpl|corporal|col|colonel|det|detective|insp|inspector|officer|constable|"
+    r"pastor|rabbi|imam|sheikh|auntie|aunty|aunt|uncle|tía|tío|abuela|abuelo|nonna|nonno|"
+    r"grandma|grandpa|granny|dona|bapak|ibu)\.?"
 )
 _TITLE = re.compile(rf"{_TITLES}\s+(?=\S)", re.IGNORECASE)
 _TITLE_ALONE = re.compile(_TITLES, re.IGNORECASE)
@@ -70,45 +82,48 @@ _NON_SPACE = re.compile(r"\S+")
 _NOT_NAMES = frozenset({
     "attn", "iban", "bic", "swift", "dob", "d.o.b.", "no.", "nr.", "tel.", "sex", "gender", "male", "female",
     "e.g.", "i.e.", "etc.", "cf.", "viz.", "vs.", "n/a", "p.s.", "a.m.", "p.m.", "dad", "mum", "mom",
-    "omw", "lol", "brb", "idk", "tbh", "btw", "thx", "pls", "plz", "omg", "imo", "r u",
+    "omw", "lol", "brb", "idk", "tbh", "btw", "thx", "pls", "plz", "omg", "imo", "r u", "nvm", "lmk", "ugh",
+    "meh", "hehe", "haha", "txt", "ikr", "smh", "fyi", "asap", "eod", "eow", "wfh", "tmrw", "bday", "pw",
+    "wifi", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
 })  # fmt: skip
 # a form's fields whose value is never a person's name ("Preferred language: Yoruba", "Citizenship: Vietnamese")
 _NOT_NAME_FIELD = re.compile(
     r"(?:^|[\s(])(?:preferred\s+)?(?:language|nationality|citizenship|occupation|gender|sex|religion|"
-    r"marital\s+status|job\s+title|country|reference|ref\.?)\s*[:|\-–—]\s*$",
+    r"marital\s+status|job\s+title|country|reference|ref\.?|allerg(?:y|ies)|medical\s+notes?|medication|"
+    r"diagnosis|category|level|place\s+of\s+birth|birthplace|product|vehicle|employer|company|school|"
+    r"department|store|branch)\s*[:|\-–—]\s*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # a single letter, alone or as an initial: no name by itself ("Gender: F", "When N is omitted")
 _LETTER_ALONE = re.compile(r"[^\W\d_]\.?")
 # lowercase words that begin surnames ("van der Berg", "de la Cruz", "al-" is written with its name)
-_NAME_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "dos",
-        "das",
-        "du",
-        "la",
-        "le",
-        "lo",
-        "ten",
-        "ter",
-        "zu",
-        "bin",
-        "binti",
-        "ibn",
-        "y",
-        "e",
-    ]
-)
+_NAME_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "lo", "ten",
+    "ter", "zu", "bin", "binti", "ibn", "y", "e",
+})  # fmt: skip
 # a form's separator before a value ("Tel. - 0741 86", "Card no. | 4566 ...") is not part of it
+# a postcode field ("Postcode:", "| CEP | "): its value is no phone number
+_POSTCODE_FIELD = re.compile(
+    r"(?:^|[\s(|])(?:post\s*code|postal\s+code|zip(?:\s*code)?|cep|plz|cap|pin\s*code|c[oó]digo\s+postal|"
+    r"code\s+postal)\s*[:|\-–—]?\s*$",
+    re.IGNORECASE,
+)
+# "and" or "&" between two names; a comma, "and", "or" or "&" between dates
+_LIST_SEPARATOR = {
+    "private_person": re.compile(r"\s+(?:&|and)\s+"),
+    "private_date": re.compile(r"\s*,\s+|\s+(?:and|or|&)\s+"),
+}
+_LIST_ITEM_OK: dict[str, Callable[[str], bool]] = {
+    "private_person": lambda name: name[:1].isupper(),
+    # each part a date of its own: a digit, and neither a year ("May 3, 2025") nor a bare number or hour
+    "private_date": lambda date: (
+        any(c.isdigit() for c in date) and not _YEARS.fullmatch(date) and not _NUMBER_OR_HOUR.fullmatch(date)
+    ),
+}
+# a clock time's rest after its hour (":40"), and a date's last number that may be that hour
+_CLOCK_REST = re.compile(r"[:h]\d\d\b")
+_TRAILING_HOUR = re.compile(r"(?:\s*,\s*|\s+)(?:at\s+)?\d{1,2}$")
+_NUMBER_OR_HOUR = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?", re.IGNORECASE)
 _FIELD_LEAD = re.compile(r"[\s.,:;|/\\\-–—]*")
 _EMAIL_TRAIL = _SENTENCE_PUNCT + "".join(_PAIRS) + _SYMMETRIC_QUOTES
 _ATOM = r"[\w!#$%&'*+/=?^`{|}~-]+"
@@ -130,124 +145,13 @@ _DATE_ABBREVIATION = re.compile(
     r"|\b[a-z]\.[a-z])\.$",
     re.IGNORECASE,
 )
-# countries whose account numbers are IBANs (SWIFT registry and the common experimental ones)
-_IBAN_COUNTRIES = frozenset(
-    [
-        "AD",
-        "AE",
-        "AL",
-        "AO",
-        "AT",
-        "AZ",
-        "BA",
-        "BE",
-        "BF",
-        "BG",
-        "BH",
-        "BI",
-        "BJ",
-        "BR",
-        "BY",
-        "CF",
-        "CG",
-        "CH",
-        "CI",
-        "CM",
-        "CR",
-        "CV",
-        "CY",
-        "CZ",
-        "DE",
-        "DJ",
-        "DK",
-        "DO",
-        "DZ",
-        "EE",
-        "EG",
-        "ES",
-        "FI",
-        "FK",
-        "FO",
-        "FR",
-        "GA",
-        "GB",
-        "GE",
-        "GI",
-        "GL",
-        "GQ",
-        "GR",
-        "GT",
-        "GW",
-        "HN",
-        "HR",
-        "HU",
-        "IE",
-        "IL",
-        "IQ",
-        "IR",
-        "IS",
-        "IT",
-        "JO",
-        "KM",
-        "KW",
-        "KZ",
-        "LB",
-        "LC",
-        "LI",
-        "LT",
-        "LU",
-        "LV",
-        "LY",
-        "MA",
-        "MC",
-        "MD",
-        "ME",
-        "MG",
-        "MK",
-        "ML",
-        "MN",
-        "MR",
-        "MT",
-        "MU",
-        "MZ",
-        "NE",
-        "NI",
-        "NL",
-        "NO",
-        "OM",
-        "PK",
-        "PL",
-        "PS",
-        "PT",
-        "QA",
-        "RO",
-        "RS",
-        "RU",
-        "SA",
-        "SC",
-        "SD",
-        "SE",
-        "SI",
-        "SK",
-        "SM",
-        "SN",
-        "SO",
-        "ST",
-        "SV",
-        "TD",
-        "TG",
-        "TL",
-        "TN",
-        "TR",
-        "UA",
-        "VA",
-        "VG",
-        "XK",
-        "YE",
-    ]
+_LOWERCASE_TAIL = re.compile(r",\s*[a-z][a-z' ]*$")
+_DATE_LEAD = re.compile(r"(?:on\s+)?the\s+|on\s+", re.IGNORECASE)
+_YEARS = re.compile(
+    r"(?:(?:spring|summer|autumn|fall|winter|early|mid|late)[\s-]+)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?",
+    re.IGNORECASE,
 )
-_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
-_CARD = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{5}")
+_MIN_ACCOUNT_DIGITS = 6
 
 
 def _unbalanced_closer(s: str, c: str) -> bool:
@@ -346,39 +250,29 @@ def _phone_ok(number: str) -> bool:
 
 
 def _validate_phone(s: str) -> Bounds | None:
-    # a sentence's punctuation, a form's separator and an unbalanced bracket are not part of the number
+    # a sentence's punctuation, a form's separator and an unbalanced bracket are not part of the number, nor
+    # an edge word without digits ("(Rebecca) on 07700 900 318", "0612 334 908 mobile")
     i, j = _trim_field(s)
+    a, b = _without_wordy_edges(s, i, j)
+    if (a, b) != (i, j):
+        i, j = (a + k for k in _trim_field(s[a:b]))
     return (i, j) if i < j and _phone_ok(s[i:j]) else None
-
-
-def _iban_ok(iban: str) -> bool:
-    """The ISO 13616 check: the rearranged IBAN, letters as 10..35, is 1 modulo 97."""
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
-
-
-def _luhn_ok(digits: str) -> bool:
-    """The Luhn check digit that every payment card number carries."""
-    total = 0
-    for k, d in enumerate(int(c) for c in reversed(digits)):
-        total += d if k % 2 == 0 else (2 * d if d < 5 else 2 * d - 9)
-    return total % 10 == 0
 
 
 def _validate_account(s: str) -> Bounds | None:
     # sentence punctuation is never the last character of an account number, nor a separator the first
     i, j = _trim_field(s)
-    if not _IBAN.fullmatch(re.sub(r"[ -]", "", s[i:j]).upper()):  # an IBAN may end in letters
+    if not IBAN.fullmatch(re.sub(r"[ -]", "", s[i:j]).upper()):  # an IBAN may end in letters
         a, b = _without_wordy_edges(s, i, j)
         if (a, b) != (i, j):  # the new edge word may end in punctuation ("000." of "000. @")
             i, j = (a + k for k in _trim_field(s[a:b]))
     number = s[i:j]
     compact = re.sub(r"[ -]", "", number).upper()
     # an IBAN carries check digits: a failing one is not an IBAN (or is misread)
-    if _IBAN.fullmatch(compact) and compact[:2] in _IBAN_COUNTRIES and not _iban_ok(compact):
+    if IBAN.fullmatch(compact) and compact[:2] in IBAN_COUNTRIES and not iban_ok(compact):
         return None
-    # card numbers carry a Luhn digit; plain bank account numbers don't, so only 4-4-4-4 grouping is checked
-    if _CARD.fullmatch(number) and not _luhn_ok(compact):
+    # fewer than 6 digits is a card's or account's last digits ("card ending 4471"), not the number
+    if sum(c.isdigit() for c in compact) < _MIN_ACCOUNT_DIGITS and not IBAN.fullmatch(compact):
         return None
     return (i, j) if i < j else None
 
@@ -391,8 +285,13 @@ def _without_wordy_edges(s: str, i: int, j: int) -> Bounds:
 
 
 def _validate_address(s: str) -> Bounds | None:
-    # a form's separator before an address is not part of it; its end may be an abbreviation ("Main St.")
+    # a form's separator before an address is not part of it; its end may be an abbreviation ("Main St."). In
+    # an address written with capitals, a last part of lowercase words is the sentence going on after it
+    # ("..., 69003 Lyon, saw the van", "..., NW1 8AG, buzzer doesnt work")
     i, j = _FIELD_LEAD.match(s).end(), len(s.rstrip())
+    if any(c.isupper() for c in s[i:j]):
+        while (tail := _LOWERCASE_TAIL.search(s, i, j)) is not None:
+            j = tail.start()
     return (i, j) if i < j else None
 
 
@@ -401,7 +300,7 @@ def _validate_person(s: str) -> Bounds | None:
     # no name. A final period stays: it ends an initial ("Sofia N."). In a name written with capitals, a
     # word without any (but a particle such as "van" or "de") is a neighbour the span ran into: "Javier Ruiz
     # mañana", "ai parlé avec Sophie Martin"
-    i, j = len(s) - len(s.lstrip()), len(s.rstrip())
+    i, j = _FIELD_LEAD.match(s).end(), len(s.rstrip())  # and a form's separator ("Name - Aisha Bello")
     capitalized = any(c.isupper() for c in s[i:j])
     while True:
         words = list(_NON_SPACE.finditer(s, i, j))
@@ -418,10 +317,54 @@ def _validate_person(s: str) -> Bounds | None:
     return None if s[i:j].lower() in _NOT_NAMES else (i, j)
 
 
-def _in_not_name_field(text: str, span: DetectedSpan) -> bool:
-    """The span is the value of a form field that never holds a name, on the field's line."""
+def _after_field(text: str, span: DetectedSpan, field: re.Pattern[str]) -> bool:
+    """The span is the value of a ``field`` (a form's label and its separator), on the field's line."""
     line_start = text.rfind("\n", 0, span.start) + 1
-    return _NOT_NAME_FIELD.search(text, line_start, span.start) is not None
+    return field.search(text, line_start, span.start) is not None
+
+
+def _person_in_context(text: str, span: DetectedSpan) -> DetectedSpan | None:
+    # the value of a form field that never holds a name ("Preferred language: Yoruba") is no name
+    return None if _after_field(text, span, _NOT_NAME_FIELD) else span
+
+
+def _phone_in_context(text: str, span: DetectedSpan) -> DetectedSpan | None:
+    # a postcode field's value ("CEP | 22041-001") is no phone number, however phone-like its digits
+    return None if _after_field(text, span, _POSTCODE_FIELD) else span
+
+
+def _date_in_context(text: str, span: DetectedSpan) -> DetectedSpan:
+    """A date span ending in the hour of a clock time (``Wed 21 May, 10`` of ``Wed 21 May, 10:40``) ends before
+    it: clock times are not part of a date."""
+    if not _CLOCK_REST.match(text, span.end):
+        return span
+    hour = _TRAILING_HOUR.search(span.text)
+    if hour is None or not any(c.isdigit() for c in span.text[: hour.start()]):
+        return span
+    end = span.start + hour.start()
+    return replace(span, end=end, text=text[span.start : end])
+
+
+_IN_CONTEXT = {
+    "private_person": _person_in_context,
+    "private_phone": _phone_in_context,
+    "private_date": _date_in_context,
+}
+
+
+def _split(text: str, span: DetectedSpan) -> list[DetectedSpan | None]:
+    """A person span of two names (``Esi & Kojo``) or a date span of a list of dates (``3 October, 7 October
+    and 10 October``) as one span per name or date, each validated; other spans as they are."""
+    if span.label not in _LIST_SEPARATOR:
+        return [span]
+    bounds, k = [], span.start
+    for sep in _LIST_SEPARATOR[span.label].finditer(text, span.start, span.end):
+        bounds.append((k, sep.start()))
+        k = sep.end()
+    bounds.append((k, span.end))
+    if len(bounds) == 1 or not all(_LIST_ITEM_OK[span.label](text[a:b]) for a, b in bounds):
+        return [span]
+    return [_validate_one(text, replace(span, start=a, end=b, text=text[a:b])) for a, b in bounds]
 
 
 def _title_in(s: str, words: list[re.Match], j: int) -> re.Match | None:
@@ -441,10 +384,13 @@ def _uncapitalized(word: str, keep_particles: bool) -> bool:
 
 
 def _validate_date(s: str) -> Bounds | None:
-    # a sentence's final punctuation and a form's separator are not part of the date, but an abbreviation's
-    # period is
+    # a sentence's final punctuation, a form's separator and a leading "on"/"the" are not part of the date,
+    # but an abbreviation's period is; a year alone (or a season's, or a span of years) is no personal date
     i, j = _trim_field(s, keep_end=lambda date: _DATE_ABBREVIATION.search(date) is not None)
-    return (i, j) if i < j else None
+    if (lead := _DATE_LEAD.match(s, i, j)) is not None:
+        i = lead.end()
+    date = s[i:j]
+    return (i, j) if any(c.isdigit() for c in date) and not _YEARS.fullmatch(date) else None
 
 
 _VALIDATORS: dict[str, Validator] = {
@@ -550,17 +496,22 @@ def validate_spans(
         if span.label in _COMPLETERS and span.label in active:
             whole = _COMPLETERS[span.label](text, span)
         kept = _validate_one(text, whole) if span.label in active else whole
-        person = span.label == "private_person" and "private_person" in active
-        if kept is not None and person and _in_not_name_field(text, kept):
-            kept = None
-        if kept is not None:
-            out.append(kept)
-            grown.append((whole.start, whole.end) != (span.start, span.end))
+        if kept is not None and span.label in active and span.label in _IN_CONTEXT:
+            kept = _IN_CONTEXT[span.label](text, kept)
+        pieces = _split(text, kept) if kept is not None and span.label in active else [kept]
+        for piece in pieces:
+            if piece is not None:
+                out.append(piece)
+                grown.append((whole.start, whole.end) != (span.start, span.end))
     out = _without_overlaps(out, grown) if any(grown) else out
+    if "account_number" in active:
+        out = _with_missed_accounts(text, out)
     if "private_email" in active:
         out = _with_missed_emails(text, out)
     if "private_address" in active:
         out = join_address_pieces(text, out)
+        # a street or place without a number, or a run of digits alone, is no address (on any line of it)
+        out = [s for s in out if s.label != "private_address" or _digits_and_letters(s.text)]
         if "private_person" in active:
             out = [piece for span in out for piece in _name_line_split(text, span)]
     return out
@@ -582,6 +533,33 @@ def _with_missed_emails(text: str, spans: list[DetectedSpan]) -> list[DetectedSp
     return out
 
 
+def _digits_and_letters(s: str) -> bool:
+    return any(c.isdigit() for c in s) and any(c.isalpha() for c in s)
+
+
+def _with_missed_accounts(text: str, spans: list[DetectedSpan]) -> list[DetectedSpan]:
+    """``spans`` with an account span (score 1.0) for each card number (Luhn-valid, a card network's first
+    digit) and IBAN (mod-97-valid) in ``text`` that no span covers whole: spans inside it (pieces taken for a
+    phone number) give way; one that reaches outside it keeps it from being added."""
+    out = list(spans)
+    for match in ACCOUNT_IN_TEXT.finditer(text):
+        compact = re.sub(r"[ -]", "", match.group()).upper()
+        if compact.isdigit():
+            valid = is_card(match.group())
+        else:
+            valid = bool(IBAN.fullmatch(compact)) and compact[:2] in IBAN_COUNTRIES and iban_ok(compact)
+        start, end = match.span()
+        overlapping = [s for s in out if s.start < end and start < s.end]
+        if not valid or any(s.start < start or s.end > end for s in overlapping):
+            continue
+        if any((s.start, s.end, s.label) == (start, end, "account_number") for s in overlapping):
+            continue
+        out = [s for s in out if s not in overlapping]
+        k = next((k for k, s in enumerate(out) if s.start > start), len(out))
+        out.insert(k, DetectedSpan("account_number", start, end, text[start:end], 1.0))
+    return out
+
+
 def _name_line_split(text: str, span: DetectedSpan) -> list[DetectedSpan]:
     """``span``, or the person and address spans of a block with a name line atop it, each validated."""
     pieces = split_name_line(text, span, _NAME_PARTICLES)
@@ -591,13 +569,10 @@ def _name_line_split(text: str, span: DetectedSpan) -> list[DetectedSpan]:
 
 
 def _card_as_account(text: str, span: DetectedSpan) -> DetectedSpan:
-    """A phone span that is a grouped card number with a valid Luhn digit (16 digits: no phone number has
-    more than 15) relabelled ``account_number``."""
+    """A phone span that is a grouped card number (16 digits: no phone number has more than 15) relabelled
+    ``account_number``."""
     i, j = _trim_field(text[span.start : span.end])
-    number = text[span.start + i : span.start + j]
-    if _CARD.fullmatch(number) and _luhn_ok(re.sub(r"[ -]", "", number)):
-        return replace(span, label="account_number")
-    return span
+    return replace(span, label="account_number") if is_card(text[span.start + i : span.start + j]) else span
 
 
 def _without_overlaps(spans: list[DetectedSpan], grown: list[bool]) -> list[DetectedSpan]:
