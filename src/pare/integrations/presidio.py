@@ -43,6 +43,7 @@ except ImportError:  # one line instead of a traceback into presidio's absence
     ) from None
 
 from pare.decode import OperatingPoint
+from pare.pii.checksums import IBAN, iban_ok, luhn_ok
 from pare.pii.detect import PiiDetector
 from pare.pii.spans import DetectedSpan
 
@@ -57,28 +58,15 @@ ENTITIES: dict[str, str] = {
     "secret": "SECRET",
 }
 ACCOUNT_FORMS = ("IBAN_CODE", "CREDIT_CARD")  # what a default-mapped account_number may become instead
-_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}")
 _CARD = re.compile(r"\d{13,19}")
-
-
-def _iban_ok(iban: str) -> bool:
-    """ISO 13616: the IBAN with its first four characters moved to the end, letters as 10..35, is 1 mod 97."""
-    return int("".join(str(int(c, 36)) for c in iban[4:] + iban[:4])) % 97 == 1
-
-
-def _luhn_ok(digits: str) -> bool:
-    total = 0
-    for k, d in enumerate(int(c) for c in reversed(digits)):
-        total += d if k % 2 == 0 else (2 * d if d < 5 else 2 * d - 9)
-    return total % 10 == 0
 
 
 def account_entity(value: str) -> str:
     """The Presidio entity of an account number by its form: IBAN_CODE, CREDIT_CARD or US_BANK_NUMBER."""
     compact = re.sub(r"[ -]", "", value).upper()
-    if _IBAN.fullmatch(compact) and _iban_ok(compact):
+    if IBAN.fullmatch(compact) and iban_ok(compact):
         return "IBAN_CODE"
-    if _CARD.fullmatch(compact) and _luhn_ok(compact):
+    if _CARD.fullmatch(compact) and luhn_ok(compact):
         return "CREDIT_CARD"
     return ENTITIES["account_number"]
 
