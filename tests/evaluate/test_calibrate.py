@@ -209,12 +209,33 @@ def test_cli_calibrates_in_place_and_pare_eval_reproduces_its_figures(
     assert {k: v for k, v in written.items() if k != ".pare-output"} == after
 
 
+@pytest.mark.slow
+def test_cli_default_makes_a_fitted_point_the_one_used_without_a_name(model_copy, docs, tmp_path, run_pare):
+    data = tmp_path / "dev.jsonl"
+    write_jsonl(data, docs)
+    args = ["--data", data, "--budget", "3", "--match", "strict", "--default", "balanced", "--json"]
+    code, out, err = run_pare("calibrate", "-m", model_copy, *args)
+    assert code == 0, err
+    points = load_operating_points(model_copy / CALIBRATION_FILE)
+    assert points["default"] == points["balanced"] != OperatingPoint() and points["zero"] == OperatingPoint()
+    assert points["custom"] == CUSTOM
+    code, out, err = run_pare("eval", "-m", model_copy, "--data", data, "--json")
+    assert code == 0, err
+    assert (
+        json.loads(out)["micro"]["f1"]
+        == json.loads(
+            run_pare("eval", "-m", model_copy, "--data", data, "--operating-point", "balanced", "--json")[1]
+        )["micro"]["f1"]
+    )
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
         (["--target-recall", "1.5"], "target recall must be in (0, 1]"),
         (["-o", "{tmp}/notes"], "exists and is not a directory"),
         (["-o", "{model}/sub"], "inside the input"),
+        (["--default", "best"], "--default 'best': expected one of balanced"),
     ],
 )
 def test_cli_bad_input_is_one_line_and_writes_nothing(

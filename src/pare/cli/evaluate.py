@@ -17,6 +17,7 @@ from pare.cli.common import (
     quiet_transformers,
     rich_track,
 )
+from pare.errors import PareError
 from pare.evaluate.calibrate import CalibrationConfig
 
 # option defaults come from the library's config dataclasses, so the CLI and the library cannot disagree
@@ -111,6 +112,12 @@ def calibrate_command(
         help="Also fit a minimum span score per label for each point, where one helps its objective "
         "(written next to its biases; pare eval --operating-point applies them).",
     ),
+    make_default: str | None = typer.Option(
+        None,
+        "--default",
+        help="Also make this fitted point's biases (balanced, high_recall or high_precision) the model's "
+        "default, the one used without --operating-point; the point 'zero' keeps plain constrained Viterbi.",
+    ),
     overwrite: OverwriteOption = False,
 ) -> None:
     """Fit the transition biases on labelled data and write the operating points balanced (best F1),
@@ -121,17 +128,26 @@ def calibrate_command(
     import json
 
     from pare.data.jsonl import read_jsonl
-    from pare.evaluate.calibrate import calibrate_detector, check_calibration_output, write_calibration
+    from pare.evaluate.calibrate import (
+        FITTED,
+        as_default,
+        calibrate_detector,
+        check_calibration_output,
+        write_calibration,
+    )
     from pare.pii import PiiDetector
     from pare.pii.validate import parse_validate
 
     quiet_transformers()
     config = CalibrationConfig(target_recall, target_precision, match, budget, per_label=per_label)
+    if make_default is not None and make_default not in FITTED:
+        raise PareError(f"--default {make_default!r}: expected one of {', '.join(FITTED)}")
     check_calibration_output(model, output, overwrite)
     detector = PiiDetector.from_dir(model, validate=parse_validate(validate))
     docs = read_jsonl(data, labels=detector.taxonomy.categories)
     result = calibrate_detector(detector, docs, config, batch_size, track=rich_track)
-    written = write_calibration(model, result.fitted(), output, overwrite, result.min_scores())
+    points = as_default(result.fitted(), make_default) if make_default else result.fitted()
+    written = write_calibration(model, points, output, overwrite, result.min_scores())
     if json_out:
         print(json.dumps({**result.to_dict(), "written": str(written)}))
     else:

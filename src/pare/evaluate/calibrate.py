@@ -442,6 +442,14 @@ def calibrate_scores(
     return Calibration(tuple(fitted), config.match, len(docs), spent)
 
 
+def as_default(points: Mapping[str, OperatingPoint], name: str) -> dict[str, OperatingPoint]:
+    """``points`` with the point ``name`` also written as ``default`` (the one decoding uses when no point is
+    named) and ``zero`` (zero biases: plain constrained Viterbi) kept by name."""
+    if name not in points:
+        raise PareError(f"no fitted point {name!r} to make the default; fitted: {', '.join(points)}")
+    return {"zero": OperatingPoint(), **points, "default": points[name]}
+
+
 def calibrate_detector(
     detector,
     docs: Sequence[Document],
