@@ -13,6 +13,7 @@ from pare.compress.recipe import load_recipe
 from pare.data.devset import dev_set_path
 from pare.data.jsonl import read_jsonl, write_jsonl
 from pare.data.synth import synthesize
+from pare.decode import OperatingPoint, load_operating_points
 from pare.errors import PareError
 
 
@@ -24,7 +25,7 @@ def tiny_teacher(tiny_bert) -> Path:
 
 def recipe_for(teacher: Path, dev: str | None = None) -> dict:
     synth = {"n_train": 24, "n_test": 8, "n_unlabelled": 12, "n_transfer": 6, "seed": 3}
-    synth |= {"n_world": 4, "n_world_unlabelled": 3}
+    synth |= {"n_world": 4, "n_world_unlabelled": 3, "n_calibrate": 6}
     return {
         "teacher": str(teacher),
         "data": {"synth": synth, "dev": dev},
@@ -61,6 +62,12 @@ def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, m
     assert rows[2].params < rows[1].params < rows[0].params
     assert rows[3].size_bytes < rows[2].size_bytes
     assert (out / "final" / "quant_config.json").is_file()
+    for name in ("student", "trimmed", "final"):  # each model the run wrote decodes at its fitted point
+        points = load_operating_points(out / name / "viterbi_calibration.json")
+        assert points["default"] == points["balanced"] and points["zero"] == OperatingPoint()
+    assert not (tiny_teacher / "viterbi_calibration.json").exists()  # the given teacher is left alone
+    calibration = read_jsonl(out / "data" / "calibrate.jsonl")
+    assert [d.text for d in calibration] == [d.text for d in synthesize(6, 3 + 5, split="transfer")]
 
     report = json.loads((out / "report.json").read_text())
     assert [s["name"] for s in report["stages"]] == ["teacher", "student", "trimmed", "final"]
@@ -97,6 +104,7 @@ def test_compress_runs_every_stage_reports_and_resumes(tiny_teacher, tmp_path, m
         ({"stages": [{"distill": {"layerz": 1}}], "teacher": "t"}, "unknown field 'layerz'"),
         ({"data": {"train": "a.jsonl"}}, "data.test is not"),
         ({"stagez": []}, "unknown field 'stagez'"),
+        ({"calibrate": "best"}, "calibrate: 'best'"),
     ],
 )
 def test_bad_recipes_name_the_field(raw, message):
@@ -129,6 +137,8 @@ def test_default_recipe_is_the_four_stage_pipeline():
     }
     assert recipe.stages[0].options == {"join_fraction": 0.5}
     assert (recipe.data.synth.n_world, recipe.data.synth.n_world_unlabelled) == (3000, 9000)
+    assert (recipe.calibrate, recipe.data.synth.n_calibrate) == ("balanced", 300)
+    assert parse_recipe({"calibrate": None}).calibrate is None
     assert (  # a recipe's own epochs win
         parse_recipe({"teacher": "t", "stages": [{"distill": {"epochs": 2}}]}).stages[0].options["epochs"]
         == 2

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from pare.compress.recipe import Recipe, Stage
 from pare.compress.stages import (
+    prepare_calibration,
     prepare_data,
+    run_calibrate,
     run_distill,
     run_finetune,
     run_quantize,
@@ -108,6 +110,7 @@ class _Run:
     train: Path
     tests: tuple[Path, Path | None]  # the test set and the development set (if any)
     text_data: list[Path]  # what distillation and trimming read: train and unlabelled text
+    calibration: Path | None  # labelled text each stage's operating points are fitted on (None: not fitted)
     track: Track
     on_event: Callable[[str], None]
 
@@ -150,9 +153,10 @@ def _prepare(recipe: Recipe, out_dir: Path, track: Track, on_event: Callable[[st
     on_event("data: preparing train and test sets")
     train, test, unlabelled = prepare_data(recipe, data_dir, track)
     tests = (test, _dev_path(recipe.data.dev))
-    return _Run(
-        recipe, out_dir, _read_state(out_dir), data_dir, train, tests, [train, *unlabelled], track, on_event
-    )
+    calibration = prepare_calibration(recipe, data_dir, track)
+    state = _read_state(out_dir)
+    text_data = [train, *unlabelled]
+    return _Run(recipe, out_dir, state, data_dir, train, tests, text_data, calibration, track, on_event)
 
 
 def _reference_row(run: _Run, teacher: Path | None) -> tuple[list[StageRow], str]:
@@ -174,7 +178,10 @@ def _stage_row(
 ) -> tuple[StageRow, str]:
     """Run stage ``i`` unless a finished run of it with the same signature is recorded; its row and signature."""
     out = run.out_dir / stage.output
-    signature = stage_signature(stage, [chain, *_stage_inputs(stage, current, teacher, run.text_data)])
+    fitted = [str(run.calibration), str(run.recipe.calibrate)] if run.calibration else []
+    signature = stage_signature(
+        stage, [chain, *_stage_inputs(stage, current, teacher, run.text_data), *fitted]
+    )
     head = f"stage {i}/{len(run.recipe.stages)} {stage.kind} -> {out}"
     row = _finished(run.state, stage.output, signature, out)
     if row is not None:
@@ -185,6 +192,9 @@ def _stage_row(
     cached = _run_stage(
         stage, run.recipe, current, teacher, run.train, run.text_data, run.data_dir, out, run.track
     )
+    if run.calibration is not None:
+        run.on_event(f"{head}: fitting its operating points on {run.calibration}")
+        run_calibrate(out, run.calibration, run.recipe.calibrate, run.track)
     seconds = time.perf_counter() - started
     run.on_event(f"{head}: evaluating and measuring")
     row = evaluate_and_measure(stage.output, stage.kind, out, run.tests, seconds, cached, run.track)

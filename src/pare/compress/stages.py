@@ -62,6 +62,40 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
     return train, test, unlabelled
 
 
+def prepare_calibration(recipe: Recipe, data_dir: Path, track: Track = no_track) -> Path | None:
+    """The labelled documents each model's operating points are fitted on: the recipe's file, or
+    ``n_calibrate`` documents of the transfer templates (seed ``seed + 5``) when the data is synthesized; None
+    when the recipe fits none (``calibrate: null``) or brings its own data without a calibration file."""
+    spec = recipe.data
+    if recipe.calibrate is None:
+        return None
+    if spec.calibrate is not None:
+        read_jsonl(spec.calibrate)  # validate early
+        return Path(spec.calibrate)
+    if spec.train is not None or spec.synth.n_calibrate <= 0:
+        return None
+    from pare.data.synth import synthesize
+
+    path = data_dir / "calibrate.jsonl"
+    if not path.is_file():
+        synth = spec.synth
+        write_jsonl(
+            path, synthesize(synth.n_calibrate, synth.seed + 5, synth.locales, split="transfer", track=track)
+        )
+    return path
+
+
+def run_calibrate(model: Path, docs: Path, point: str, track: Track) -> None:
+    """Fit ``model``'s operating points on ``docs`` (strict span F1, the figure pare reports) and make
+    ``point`` its default, in place (the stage's own output)."""
+    from pare.evaluate.calibrate import CalibrationConfig, as_default, calibrate_detector, write_calibration
+    from pare.pii import PiiDetector
+
+    detector = PiiDetector.from_dir(model)
+    result = calibrate_detector(detector, read_jsonl(docs), CalibrationConfig(match="strict"), track=track)
+    write_calibration(model, as_default(result.fitted(), point))
+
+
 def _fingerprint(*parts: object) -> str:
     digest = hashlib.sha256()
     for part in parts:
