@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 import pytest
 
 from pare.data.devset import DEV_SETS, dev_set_path
@@ -15,7 +17,7 @@ def test_every_shipped_set_reads_with_valid_spans(name):
         for span in spans:
             value = doc.text[span.start : span.end]
             assert span.label in PRIVACY_FILTER_CATEGORIES and value and value == value.strip()
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))  # no overlaps
+        assert all(a.end <= b.start for a, b in pairwise(spans))  # no overlaps
 
 
 def test_an_unknown_set_is_named_in_the_error():
