@@ -82,8 +82,10 @@ def split_name_line(text: str, span: DetectedSpan, particles: Collection[str]) -
     that line and the address from the next; any other span alone. ``particles``: lowercase words names
     contain ("van", "de")."""
     cut = text.find("\n", span.start, span.end) if span.label == "private_address" else -1
+    if cut < 0:
+        return [span]
     line, below = text[span.start : cut], text[cut + 1 : span.end]
-    if cut < 0 or not _is_name_line(line, below, particles):
+    if not _is_name_line(line, below, particles):
         return [span]
     rest = span.end - len(below.lstrip())
     name_end = span.start + len(line.rstrip())

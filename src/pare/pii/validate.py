@@ -43,6 +43,8 @@ validators, so a caller keeps a validator only where measurement shows it helps.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
@@ -102,6 +104,7 @@ _NAME_PARTICLES = frozenset({
     "ter", "zu", "bin", "binti", "ibn", "y", "e",
 })  # fmt: skip
 # a form's separator before a value ("Tel. - 0741 86", "Card no. | 4566 ...") is not part of it
+_FIELD_REACH = 64  # characters before a value in which its field's label is looked for
 # a postcode field ("Postcode:", "| CEP | "): its value is no phone number
 _POSTCODE_FIELD = re.compile(
     r"(?:^|[\s(|])(?:post\s*code|postal\s+code|zip(?:\s*code)?|cep|plz|cap|pin\s*code|c[oó]digo\s+postal|"
@@ -145,7 +148,7 @@ _DATE_ABBREVIATION = re.compile(
     r"|\b[a-z]\.[a-z])\.$",
     re.IGNORECASE,
 )
-_LOWERCASE_TAIL = re.compile(r",\s*[a-z][a-z' ]*$")
+_LOWERCASE_PART = re.compile(r"\s*[a-z][a-z' ]*")
 _DATE_LEAD = re.compile(r"(?:on\s+)?the\s+|on\s+", re.IGNORECASE)
 _YEARS = re.compile(
     r"(?:(?:spring|summer|autumn|fall|winter|early|mid|late)[\s-]+)?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?",
@@ -290,8 +293,8 @@ def _validate_address(s: str) -> Bounds | None:
     # ("..., 69003 Lyon, saw the van", "..., NW1 8AG, buzzer doesnt work")
     i, j = _FIELD_LEAD.match(s).end(), len(s.rstrip())
     if any(c.isupper() for c in s[i:j]):
-        while (tail := _LOWERCASE_TAIL.search(s, i, j)) is not None:
-            j = tail.start()
+        while (comma := s.rfind(",", i, j)) >= 0 and _LOWERCASE_PART.fullmatch(s, comma + 1, j):
+            j = comma
     return (i, j) if i < j else None
 
 
@@ -318,8 +321,10 @@ def _validate_person(s: str) -> Bounds | None:
 
 
 def _after_field(text: str, span: DetectedSpan, field: re.Pattern[str]) -> bool:
-    """The span is the value of a ``field`` (a form's label and its separator), on the field's line."""
-    line_start = text.rfind("\n", 0, span.start) + 1
+    """The span is the value of a ``field`` (a form's label and its separator), on the field's line. Only the
+    64 characters before the span are read (a label is short), so a long line of many spans stays linear."""
+    window = max(0, span.start - _FIELD_REACH)
+    line_start = text.rfind("\n", window, span.start) + 1 or window
     return field.search(text, line_start, span.start) is not None
 
 
@@ -521,16 +526,14 @@ def _with_missed_emails(text: str, spans: list[DetectedSpan]) -> list[DetectedSp
     """``spans`` and, in start order among them, an e-mail span (score 1.0, as a pattern match) for each
     address the model left wholly outside its spans. Every address of this shape in pare's test, world and
     dev sets is a gold e-mail span (the training set's others are inside secrets, which a span covers)."""
-    out = list(spans)
+    index, added = _SpanIndex(spans), []
     for match in _COMMON_EMAIL.finditer(text):
         if (bounds := _validate_email(match.group())) is None:
             continue
         start, end = match.start() + bounds[0], match.start() + bounds[1]
-        if any(s.start < end and start < s.end for s in spans):
-            continue
-        k = next((k for k, s in enumerate(out) if s.start > start), len(out))
-        out.insert(k, DetectedSpan("private_email", start, end, text[start:end], 1.0))
-    return out
+        if not index.overlapping(start, end):
+            added.append(DetectedSpan("private_email", start, end, text[start:end], 1.0))
+    return _in_start_order(spans, added)
 
 
 def _digits_and_letters(s: str) -> bool:
@@ -538,10 +541,11 @@ def _digits_and_letters(s: str) -> bool:
 
 
 def _with_missed_accounts(text: str, spans: list[DetectedSpan]) -> list[DetectedSpan]:
-    """``spans`` with an account span (score 1.0) for each card number (Luhn-valid, a card network's first
-    digit) and IBAN (mod-97-valid) in ``text`` that no span covers whole: spans inside it (pieces taken for a
-    phone number) give way; one that reaches outside it keeps it from being added."""
-    out = list(spans)
+    """``spans`` with an account span (score 1.0) for each card number (``checksums.is_card``) and valid IBAN
+    in ``text`` that no span covers whole: spans inside it (pieces taken for a phone number) give way; one
+    that reaches outside it keeps it from being added."""
+    index, added, dropped = _SpanIndex(spans), [], set()
+    label = "account_number"
     for match in ACCOUNT_IN_TEXT.finditer(text):
         compact = re.sub(r"[ -]", "", match.group()).upper()
         if compact.isdigit():
@@ -549,15 +553,48 @@ def _with_missed_accounts(text: str, spans: list[DetectedSpan]) -> list[Detected
         else:
             valid = bool(IBAN.fullmatch(compact)) and compact[:2] in IBAN_COUNTRIES and iban_ok(compact)
         start, end = match.span()
-        overlapping = [s for s in out if s.start < end and start < s.end]
-        if not valid or any(s.start < start or s.end > end for s in overlapping):
+        inside = index.overlapping(start, end)
+        if not valid or any(index.spans[k].start < start or index.spans[k].end > end for k in inside):
             continue
-        if any((s.start, s.end, s.label) == (start, end, "account_number") for s in overlapping):
+        if any(
+            (index.spans[k].label, index.spans[k].start, index.spans[k].end) == (label, start, end)
+            for k in inside
+        ):
             continue
-        out = [s for s in out if s not in overlapping]
-        k = next((k for k, s in enumerate(out) if s.start > start), len(out))
-        out.insert(k, DetectedSpan("account_number", start, end, text[start:end], 1.0))
-    return out
+        dropped.update(id(index.spans[k]) for k in inside)
+        added.append(DetectedSpan(label, start, end, text[start:end], 1.0))
+    return _in_start_order([s for s in spans if id(s) not in dropped], added)
+
+
+def _in_start_order(spans: list[DetectedSpan], added: list[DetectedSpan]) -> list[DetectedSpan]:
+    """``spans`` in their order with each of ``added`` (in start order) before the first span that starts
+    after it."""
+    out, k = [], 0
+    for span in spans:
+        while k < len(added) and added[k].start < span.start:
+            out.append(added[k])
+            k += 1
+        out.append(span)
+    return out + added[k:]
+
+
+class _SpanIndex:
+    """``spans`` in start order, with the running maximum of their ends, so that finding the ones that
+    overlap a range takes a binary search: a text with thousands of pattern matches stays fast."""
+
+    def __init__(self, spans: Sequence[DetectedSpan]) -> None:
+        self.spans = sorted(spans, key=lambda s: s.start)
+        self._reach = list(itertools.accumulate((s.end for s in self.spans), max))
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """Positions in ``spans`` of the spans that overlap ``[start, end)``."""
+        k = bisect.bisect_right(self._reach, start)  # every span before k ends at or before start
+        found = []
+        while k < len(self.spans) and self.spans[k].start < end:
+            if self.spans[k].end > start:
+                found.append(k)
+            k += 1
+        return found
 
 
 def _name_line_split(text: str, span: DetectedSpan) -> list[DetectedSpan]:
@@ -578,12 +615,16 @@ def _card_as_account(text: str, span: DetectedSpan) -> DetectedSpan:
 def _without_overlaps(spans: list[DetectedSpan], grown: list[bool]) -> list[DetectedSpan]:
     """``spans`` less each span that overlaps a grown one (the model had cut the address into pieces) and each
     grown span that overlaps an earlier grown one (two pieces of one address, grown to the same)."""
-    big = [s for s, g in zip(spans, grown, strict=True) if g]
+    big = _SpanIndex([s for s, g in zip(spans, grown, strict=True) if g])
     kept: list[DetectedSpan] = []
-    kept_big: list[DetectedSpan] = []
+    kept_big: set[int] = set()  # positions in ``big.spans``
     for span, is_grown in zip(spans, grown, strict=True):
-        if not any(g.start < span.end and span.start < g.end for g in (kept_big if is_grown else big)):
+        near = big.overlapping(span.start, span.end)
+        if is_grown:
+            own = next(k for k in near if big.spans[k] is span)
+            if not kept_big.intersection(near):
+                kept.append(span)
+                kept_big.add(own)
+        elif not near:
             kept.append(span)
-            if is_grown:
-                kept_big.append(span)
     return kept
