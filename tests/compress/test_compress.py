@@ -10,6 +10,7 @@ from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from pare.compress import compress, parse_recipe
 from pare.compress.recipe import load_recipe
+from pare.compress.stages import prepare_calibration
 from pare.data.devset import dev_set_path
 from pare.data.jsonl import read_jsonl, write_jsonl
 from pare.data.synth import synthesize
@@ -168,3 +169,18 @@ def test_world_documents_join_the_training_set_and_the_distillation_text(tmp_pat
     ]
     german = prepare_data(parse_recipe({"data": {"synth": {**spec, "locales": ["de"]}}}), tmp_path / "de")
     assert len(read_jsonl(german[0])) == 6 and german[2] == []  # the world family is English only
+
+
+def test_calibration_data_is_synthesized_given_or_absent(tmp_path):
+    synthesized = prepare_calibration(
+        parse_recipe({"data": {"synth": {"n_calibrate": 4, "seed": 2}}}), tmp_path
+    )
+    assert [d.text for d in read_jsonl(synthesized)] == [d.text for d in synthesize(4, 7, split="transfer")]
+    own = tmp_path / "own.jsonl"
+    write_jsonl(own, synthesize(3, 0, split="test"))
+    given = parse_recipe({"data": {"train": str(own), "test": str(own), "calibrate": str(own)}})
+    assert prepare_calibration(given, tmp_path) == own
+    assert (
+        prepare_calibration(parse_recipe({"data": {"train": str(own), "test": str(own)}}), tmp_path) is None
+    )
+    assert prepare_calibration(parse_recipe({"calibrate": None}), tmp_path) is None

@@ -154,6 +154,8 @@ def _prepare(recipe: Recipe, out_dir: Path, track: Track, on_event: Callable[[st
     train, test, unlabelled = prepare_data(recipe, data_dir, track)
     tests = (test, _dev_path(recipe.data.dev))
     calibration = prepare_calibration(recipe, data_dir, track)
+    if recipe.calibrate is not None and calibration is None:
+        on_event("operating points: not fitted (the recipe brings its own data but no data.calibrate)")
     state = _read_state(out_dir)
     text_data = [train, *unlabelled]
     return _Run(recipe, out_dir, state, data_dir, train, tests, text_data, calibration, track, on_event)
