@@ -30,15 +30,18 @@ ACCOUNT_IN_TEXT = re.compile(
 
 
 def iban_ok(iban: str) -> bool:
-    """The ISO 13616 check: the rearranged IBAN, letters as 10..35, is 1 modulo 97."""
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
+    """The ISO 13616 check: the IBAN with its first four characters moved to the end is 1 modulo 97."""
+    return _as_number(iban[4:] + iban[:4]) % 97 == 1
 
 
 def iban_check_digits(iban: str) -> str:
     """The two check digits that make ``iban`` (whose own check digits are ignored) pass ``iban_ok``."""
-    rearranged = iban[4:] + iban[:2] + "00"
-    return f"{98 - int(''.join(str(int(c, 36)) for c in rearranged)) % 97:02d}"
+    return f"{98 - _as_number(iban[4:] + iban[:2] + '00') % 97:02d}"
+
+
+def _as_number(s: str) -> int:
+    """Digits as themselves and letters as 10..35, read as one decimal number (ISO 13616)."""
+    return int("".join(str(int(c, 36)) for c in s))
 
 
 def luhn_ok(digits: str) -> bool:

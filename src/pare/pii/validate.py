@@ -488,7 +488,7 @@ def validate_spans(
 
     ``labels`` picks the validators to run (None: all of ``VALIDATED_LABELS``); order and scores are kept. A
     span that overlaps an e-mail or URL span grown to its whole address is dropped; a phone span that is a
-    card number (grouped, Luhn-valid) becomes an account number when both validators run. Address pieces on
+    card number (``checksums.is_card``) becomes an account number when both validators run. Address pieces on
     the lines of one block are joined, and a name line atop a block becomes a person span.
     """
     active = _active(labels)
@@ -553,15 +553,12 @@ def _with_missed_accounts(text: str, spans: list[DetectedSpan]) -> list[Detected
         else:
             valid = bool(IBAN.fullmatch(compact)) and compact[:2] in IBAN_COUNTRIES and iban_ok(compact)
         start, end = match.span()
-        inside = index.overlapping(start, end)
-        if not valid or any(index.spans[k].start < start or index.spans[k].end > end for k in inside):
+        inside = [index.spans[k] for k in index.overlapping(start, end)]
+        if not valid or any(s.start < start or s.end > end for s in inside):
             continue
-        if any(
-            (index.spans[k].label, index.spans[k].start, index.spans[k].end) == (label, start, end)
-            for k in inside
-        ):
+        if any((s.label, s.start, s.end) == (label, start, end) for s in inside):
             continue
-        dropped.update(id(index.spans[k]) for k in inside)
+        dropped.update(map(id, inside))
         added.append(DetectedSpan(label, start, end, text[start:end], 1.0))
     return _in_start_order([s for s in spans if id(s) not in dropped], added)
 
@@ -606,8 +603,9 @@ def _name_line_split(text: str, span: DetectedSpan) -> list[DetectedSpan]:
 
 
 def _card_as_account(text: str, span: DetectedSpan) -> DetectedSpan:
-    """A phone span that is a grouped card number (16 digits: no phone number has more than 15) relabelled
-    ``account_number``."""
+    """A phone span that is a card number (``checksums.is_card``: grouped as printed, 16 digits, which no phone
+    number has, or 13-19 ungrouped digits with a card network's first digit and a valid Luhn digit)
+    relabelled ``account_number``."""
     i, j = _trim_field(text[span.start : span.end])
     return replace(span, label="account_number") if is_card(text[span.start + i : span.start + j]) else span
 
