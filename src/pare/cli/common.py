@@ -62,9 +62,9 @@ ValidateOption = Annotated[
     typer.Option(
         "--validate",
         help="Check spans whose format is known (e-mail, URL, phone, IBAN/card checksums, dates, titles "
-        "and labels taken as names, address blocks): trim punctuation, grow a cut e-mail, URL or street, join "
-        "a block's pieces, add e-mail addresses no span covers, drop impossible ones. default (all), all, "
-        "none, or labels (private_email,private_url).",
+        "and labels taken as names, address blocks, password fields): trim punctuation, grow a cut e-mail, "
+        "URL or street, join a block's pieces, add e-mail addresses, card numbers and password values no "
+        "span covers, drop impossible ones. default (all), all, none, or labels (private_email,private_url).",
     ),
 ]
 

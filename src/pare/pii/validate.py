@@ -34,6 +34,8 @@ validators, so a caller keeps a validator only where measurement shows it helps.
   Address spans on the lines of one block (apart by one line break at most), with a number between them that
   was taken for a phone or a date, are joined into one address first.
 - a ``private_phone`` span that is a grouped, Luhn-valid card number is relabelled ``account_number``.
+- ``secret``: trim surrounding space; drop a mask (``********``). The value of a password or PIN field that
+  no span covers is added (score 1.0) when it cannot be an ordinary word (``pii.secret_fields``).
 - ``private_person``: trim a form's separator, a leading title or honorific (``Dr.``, ``Engr.``, ``Frau``,
   ``Sgt.``, ``Auntie``) and, in a name written with capitals, uncapitalized edge words; drop a title, a
   letter, a form label (``D.O.B.``, ``Sex``), an abbreviation (``e.g.``), chat shorthand (``omw``) or a
@@ -54,6 +56,8 @@ import phonenumbers
 from pare.errors import PareError
 from pare.pii.address_blocks import complete_address, join_address_pieces, split_name_line
 from pare.pii.checksums import ACCOUNT_IN_TEXT, IBAN, IBAN_COUNTRIES, iban_ok, is_card
+from pare.pii.secret_fields import MASK as _MASK
+from pare.pii.secret_fields import field_secrets
 from pare.pii.spans import DetectedSpan
 
 Bounds = tuple[int, int]
@@ -398,6 +402,12 @@ def _validate_date(s: str) -> Bounds | None:
     return (i, j) if any(c.isdigit() for c in date) and not _YEARS.fullmatch(date) else None
 
 
+def _validate_secret(s: str) -> Bounds | None:
+    """Surrounding space trimmed; a mask (``********``) dropped."""
+    i, j = len(s) - len(s.lstrip()), len(s.rstrip())
+    return None if _MASK.fullmatch(s[i:j]) else (i, j)
+
+
 _VALIDATORS: dict[str, Validator] = {
     "account_number": _validate_account,
     "private_date": _validate_date,
@@ -406,6 +416,7 @@ _VALIDATORS: dict[str, Validator] = {
     "private_person": _validate_person,
     "private_phone": _validate_phone,
     "private_url": _validate_url,
+    "secret": _validate_secret,
 }
 VALIDATED_LABELS: tuple[str, ...] = tuple(_VALIDATORS)
 # all on by default: each raised F1 on the development set or held-out templates and lowered it on neither
@@ -513,6 +524,9 @@ def validate_spans(
         out = _with_missed_accounts(text, out)
     if "private_email" in active:
         out = _with_missed_emails(text, out)
+    if "secret" in active:
+        index = _SpanIndex(out)
+        out = _in_start_order(out, field_secrets(text, lambda i, j: bool(index.overlapping(i, j))))
     if "private_address" in active:
         out = join_address_pieces(text, out)
         # a street or place without a number, or a run of digits alone, is no address (on any line of it)
