@@ -17,6 +17,7 @@ import argparse
 import json
 from pathlib import Path
 
+from pare.data.devset import DEV_SETS, dev_set_path
 from pare.data.jsonl import read_jsonl
 from pare.evaluate import document_counts, overlap_span_scores, paired_f1_difference, strict_span_scores
 from pare.pii import PiiDetector
@@ -39,7 +40,12 @@ def score(model: Path, docs: list) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("models", type=Path, nargs="+", help="the first is the reference")
-    ap.add_argument("--set", action="append", required=True, help="NAME=FILE.jsonl (labelled); repeat")
+    ap.add_argument(
+        "--set",
+        action="append",
+        required=True,
+        help="NAME=FILE.jsonl (labelled) or a shipped set's name; repeat",
+    )
     ap.add_argument("--resamples", type=int, default=2000)
     ap.add_argument("--json-out", type=Path)
     args = ap.parse_args()
@@ -48,7 +54,8 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for spec in args.set:
         name, _, path = spec.partition("=")
-        docs = read_jsonl(path)
+        source = path or name  # a file, or the name of a shipped set (as NAME or NAME=SET)
+        docs = read_jsonl(dev_set_path(source) if source in DEV_SETS else source)
         templates = [d.meta.get("template") for d in docs]
         groups = templates if all(templates) else None
         rows = [score(model, docs) for model in args.models]

@@ -4,8 +4,9 @@
     python benchmarks/bench_onnx.py --model runs/compress/final --data /tmp/test.jsonl \\
         --teacher runs/compress/teacher --work /tmp/bench_onnx --out results.json
 
-For ``--model`` (and ``--teacher``, if given) it exports ONNX fp32 and, for the model, ONNX int8 (``pare export
---format onnx [--int8]``) into ``--work`` (reused when already there), then:
+For ``--model`` (and ``--teacher``, if given) it exports ONNX fp32 (``pare export --format onnx``) and, for the
+model, int8 (``--int8``) and int8 with int8 embeddings (``--int8 --int8-embeddings``, the form of the shipped
+``default_onnx``) into ``--work`` (reused when already there), then:
 - parity on the labelled JSONL: the share of documents whose spans (label, start, end) are identical between torch
   and ONNX (and ONNX int8), and strict micro span F1 of each against the gold spans, with the differences;
 - speed, end to end (texts in, spans out: ``PiiDetector.detect``, tokenization, windows, decoding and
@@ -35,10 +36,10 @@ from pare.onnx.tokenizer import RuntimeTokenizer
 from pare.pii import PiiDetector
 
 
-def exported(model_dir: str, dest: Path, int8: bool) -> Path:
+def exported(model_dir: str, dest: Path, config: OnnxExportConfig) -> Path:
     """``model_dir`` exported to ``dest`` (an earlier export there is reused)."""
     if not (dest / "model.onnx").is_file():
-        export_onnx(model_dir, dest, OnnxExportConfig(int8=int8))
+        export_onnx(model_dir, dest, config)
     return dest
 
 
@@ -90,9 +91,12 @@ def compare(name: str, model_dir: str, docs, args, int8: bool) -> dict:
     """Parity and speed of one model (``final`` or ``teacher``) against its ONNX exports."""
     work = Path(args.work) / name
     detectors = {"torch": PiiDetector.from_dir(model_dir, "cpu")}
-    detectors["onnx"] = onnx_detector(exported(model_dir, work / "onnx", False), args.threads)
-    if int8:
-        detectors["onnx_int8"] = onnx_detector(exported(model_dir, work / "onnx_int8", True), args.threads)
+    variants = {"onnx": OnnxExportConfig()}
+    if int8:  # int8 MatMuls; and int8 embeddings too, the form pare ships (``default_onnx``)
+        variants["onnx_int8"] = OnnxExportConfig(int8=True)
+        variants["onnx_int8_embeddings"] = OnnxExportConfig(int8=True, int8_embeddings=True)
+    for variant, config in variants.items():
+        detectors[variant] = onnx_detector(exported(model_dir, work / variant, config), args.threads)
     return {
         "model": model_dir,
         "parity": parity(detectors, docs),
