@@ -21,5 +21,5 @@ def test_every_shipped_set_reads_with_valid_spans(name):
 
 
 def test_an_unknown_set_is_named_in_the_error():
-    with pytest.raises(PareError, match="written_en_heldout"):
+    with pytest.raises(PareError, match="written_en_heldout2"):
         dev_set_path("written")
