@@ -43,7 +43,7 @@ except ImportError:  # one line instead of a traceback into presidio's absence
     ) from None
 
 from pare.decode import OperatingPoint
-from pare.pii.checksums import IBAN, iban_ok, luhn_ok
+from pare.pii.checksums import is_iban, luhn_ok
 from pare.pii.detect import PiiDetector
 from pare.pii.spans import DetectedSpan
 
@@ -64,7 +64,7 @@ _CARD = re.compile(r"\d{13,19}")
 def account_entity(value: str) -> str:
     """The Presidio entity of an account number by its form: IBAN_CODE, CREDIT_CARD or US_BANK_NUMBER."""
     compact = re.sub(r"[ -]", "", value).upper()
-    if IBAN.fullmatch(compact) and iban_ok(compact):
+    if is_iban(compact):
         return "IBAN_CODE"
     if _CARD.fullmatch(compact) and luhn_ok(compact):
         return "CREDIT_CARD"

@@ -1,7 +1,7 @@
 """The formats and check digits of account numbers: IBANs (ISO 13616, mod 97) and payment cards (Luhn).
 
-Shared by validation (which keeps, drops or finds account numbers) and surrogates (which make new ones
-that pass the same checks).
+Shared by validation (which keeps, drops or finds account numbers), surrogates (which make new ones that
+pass the same checks) and the Presidio integration (which names an account number's form).
 """
 
 from __future__ import annotations
@@ -27,6 +27,11 @@ ACCOUNT_IN_TEXT = re.compile(
     r"(?<![\w-])(?:\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -]?)\d{6}\2\d{5}|"
     r"[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?)(?![\w-])"
 )
+
+
+def is_iban(compact: str) -> bool:
+    """An IBAN by its form, its country and its check digits; ``compact``: upper case, no spaces or dashes."""
+    return bool(IBAN.fullmatch(compact)) and compact[:2] in IBAN_COUNTRIES and iban_ok(compact)
 
 
 def iban_ok(iban: str) -> bool:

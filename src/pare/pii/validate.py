@@ -55,7 +55,7 @@ import phonenumbers
 
 from pare.errors import PareError
 from pare.pii.address_blocks import complete_address, join_address_pieces, split_name_line
-from pare.pii.checksums import ACCOUNT_IN_TEXT, IBAN, IBAN_COUNTRIES, iban_ok, is_card
+from pare.pii.checksums import ACCOUNT_IN_TEXT, IBAN, IBAN_COUNTRIES, iban_ok, is_card, is_iban
 from pare.pii.secret_fields import MASK as _MASK
 from pare.pii.secret_fields import field_secrets
 from pare.pii.spans import DetectedSpan
@@ -562,10 +562,7 @@ def _with_missed_accounts(text: str, spans: list[DetectedSpan]) -> list[Detected
     label = "account_number"
     for match in ACCOUNT_IN_TEXT.finditer(text):
         compact = re.sub(r"[ -]", "", match.group()).upper()
-        if compact.isdigit():
-            valid = is_card(match.group())
-        else:
-            valid = bool(IBAN.fullmatch(compact)) and compact[:2] in IBAN_COUNTRIES and iban_ok(compact)
+        valid = is_card(match.group()) if compact.isdigit() else is_iban(compact)
         start, end = match.span()
         inside = [index.spans[k] for k in index.overlapping(start, end)]
         if not valid or any(s.start < start or s.end > end for s in inside):
