@@ -64,6 +64,15 @@ def test_onnx_logits_equal_torch_logits_at_any_batch_and_length(tiny_dirs, batch
     np.testing.assert_allclose(got[real], torch_logits(model, ids, mask)[real], atol=1e-4, rtol=1e-4)
 
 
+def test_attention_is_exported_eager_without_the_sdpa_nan_guard(default_onnx):
+    # SDPA's export guards fully masked rows with IsNaN/Where over every attention score: slow on the CPU
+    ops = {node.op_type for node in onnx.load(default_onnx / "model.onnx").graph.node}
+    assert "IsNaN" not in ops and "Softmax" in ops
+    assert (
+        pare.load(default_model_dir()).config._attn_implementation != "eager"
+    )  # the source model keeps SDPA
+
+
 def test_a_quantized_model_exports_its_dequantized_weights(default_onnx):
     model = pare.load(default_model_dir(), dequantize="all")
     ids, mask = random_batch(np.random.default_rng(0), 4, 40, model.config.vocab_size)
