@@ -4,10 +4,8 @@ and a command that needs training code says which extra to install, in one line.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import typer
@@ -27,21 +25,6 @@ sys.argv = ["pare", *sys.argv[1:]]
 from pare.cli import main
 main()
 """
-SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-def _top_level_torch(module: str) -> bool:
-    path = SRC.joinpath(*module.split(".")).with_suffix(".py")
-    return re.search(r"^(import|from) (torch|transformers)\b", path.read_text(), re.MULTILINE) is not None
-
-
-# pare eval and the CLI's calibrate defaults import pare.evaluate, whose detector module imported torch at the
-# top when this test was written: it passes once that import moves (or goes)
-WAITING = pytest.mark.xfail(
-    _top_level_torch("pare.evaluate.detector"),
-    reason="pare/evaluate/detector.py still imports torch at the top",
-    strict=True,
-)
 
 
 def run_without_torch(*args: object) -> subprocess.CompletedProcess:
@@ -50,7 +33,6 @@ def run_without_torch(*args: object) -> subprocess.CompletedProcess:
     )
 
 
-@WAITING
 def test_redact_runs_an_onnx_export_without_torch(default_onnx):
     done = run_without_torch(
         "redact", "--model", default_onnx, "--format", "json", "Mail jane.doe@example.com"
@@ -63,7 +45,6 @@ def test_redact_runs_an_onnx_export_without_torch(default_onnx):
     assert record["redacted_text"] == "Mail <PRIVATE_EMAIL>"
 
 
-@WAITING
 def test_eval_runs_an_onnx_export_without_torch(default_onnx, tmp_path):
     docs = [
         {
@@ -81,7 +62,6 @@ def test_eval_runs_an_onnx_export_without_torch(default_onnx, tmp_path):
     assert scores["n_docs"] == 3 and scores["micro"]["f1"] == 1.0
 
 
-@WAITING
 @pytest.mark.parametrize(
     "args", [("finetune", "--train", "t.jsonl", "-o", "out"), ("quantize", "m", "-o", "q")]
 )
