@@ -40,7 +40,8 @@ validators, so a caller keeps a validator only where measurement shows it helps.
   ``Sgt.``, ``Auntie``) and, in a name written with capitals, uncapitalized edge words; drop a title, a
   letter, a form label (``D.O.B.``, ``Sex``), an abbreviation (``e.g.``), chat shorthand (``omw``) or a
   weekday's abbreviation alone, and the value of a form field that never holds a name (``Preferred
-  language: Yoruba``, ``Allergies: penicillin``); two names joined by ``&`` or ``and`` become two spans.
+  language: Yoruba``, ``Allergies: penicillin``); two names joined by ``&`` or ``and`` become two spans; a
+  name right after a common East Asian family name grows back over it (``Park Seo-yeon``, ``pii.family_names``).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ import phonenumbers
 from pare.errors import PareError
 from pare.pii.address_blocks import complete_address, join_address_pieces, split_name_line
 from pare.pii.checksums import ACCOUNT_IN_TEXT, IBAN, IBAN_COUNTRIES, iban_ok, is_card, is_iban
+from pare.pii.family_names import with_family_names
 from pare.pii.secret_fields import MASK as _MASK
 from pare.pii.secret_fields import field_secrets
 from pare.pii.spans import DetectedSpan
@@ -533,6 +535,8 @@ def validate_spans(
         out = [s for s in out if s.label != "private_address" or _digits_and_letters(s.text)]
         if "private_person" in active:
             out = [piece for span in out for piece in _name_line_split(text, span)]
+    if "private_person" in active:
+        out = with_family_names(text, out)
     return out
 
 
