@@ -101,11 +101,10 @@ def test_o200k_privacy_filter_trimmed_to_english(tmp_path):
         before, after = tok.encode(text), trimmed_tok.encode(text)
         assert before.tokens == after.tokens
         with torch.no_grad():
-            diff = (
-                model(input_ids=torch.tensor([before.ids])).logits
-                - trimmed(input_ids=torch.tensor([after.ids])).logits
-            )
-        assert diff.abs().max() <= 1e-5
+            expected = model(input_ids=torch.tensor([before.ids])).logits
+            got = trimmed(input_ids=torch.tensor([after.ids])).logits
+        # the same dot products; a narrower head changes only the order of float32 sums (error ~ |logit|)
+        torch.testing.assert_close(got, expected, rtol=1e-6, atol=1e-5)
     other = "Grüße aus München 👋 東京都 +1 (555) 010-9999"
     assert trimmed_tok.decode(trimmed_tok.encode(other).ids) == other
     assert trimmed.config.pad_token_id == read_trim_json(tmp_path / "out")["old_ids"].index(199999)
@@ -154,4 +153,5 @@ def test_smollm2_tied_head_trimmed_to_english_keeps_tokens_logits_and_tying(tmp_
             logits_a = model_a(input_ids=torch.tensor([ids_a])).logits
             logits_b = model_b(input_ids=torch.tensor([ids_b])).logits
         assert logits_b.shape[-1] == len(old_ids) == result.vocab_after
-        assert (logits_a[..., old_ids] - logits_b).abs().max() <= 1e-5
+        # the same dot products; a narrower head changes only the order of float32 sums (error ~ |logit|)
+        torch.testing.assert_close(logits_b, logits_a[..., old_ids], rtol=1e-6, atol=1e-5)
