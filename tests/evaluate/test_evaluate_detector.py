@@ -153,6 +153,10 @@ def test_cli_eval_json_has_exactly_the_documented_keys(tiny_classifier, tmp_path
     code, out, _ = run_cli(monkeypatch, capsys, "eval", "--model", str(tiny_classifier), "--data", str(data))
     assert code == 0 and "micro" in out and "token accuracy" in out
 
+    args = ("eval", "--model", str(tiny_classifier), "--data", "written_en_heldout", "--json")
+    code, out, _ = run_cli(monkeypatch, capsys, *args)  # a shipped set by name
+    assert code == 0 and json.loads(out)["n_docs"] == 300
+
 
 def test_cli_eval_bad_inputs_are_one_line_errors(tiny_classifier, tmp_path, monkeypatch, capsys):
     data = tmp_path / "bad.jsonl"

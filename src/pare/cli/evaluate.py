@@ -26,7 +26,12 @@ CALIBRATE = CalibrationConfig()
 
 def eval_command(
     model: str = typer.Option(..., "--model", "-m", help="Token classifier directory (plain or quantized)."),
-    data: str = typer.Option(..., "--data", help="Labelled JSONL: text and character spans."),
+    data: str = typer.Option(
+        ...,
+        "--data",
+        help="Labelled JSONL (text and character spans), or a shipped set's name (natural_en, "
+        "written_en, written_en_heldout, written_en_heldout2).",
+    ),
     json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     operating_point: OperatingPointOption = None,
     method: DecodeMethodOption = "viterbi",
@@ -45,6 +50,7 @@ def eval_command(
 
     from rich.table import Table
 
+    from pare.data.devset import labelled_data
     from pare.data.join import join_documents, parse_char_range
     from pare.data.jsonl import read_jsonl
     from pare.evaluate import evaluate_detector
@@ -55,7 +61,7 @@ def eval_command(
     quiet_transformers()
     # a named point's per-label minimum scores (pare calibrate --per-label) apply as they do in redact
     detector = thresholded(PiiDetector.from_dir(model, validate=parse_validate(validate)), operating_point)
-    docs = read_jsonl(data, labels=detector.taxonomy.categories)
+    docs = read_jsonl(labelled_data(data), labels=detector.taxonomy.categories)
     if join is not None:
         docs = join_documents(docs, *parse_char_range(join), seed=seed)
     scores = evaluate_detector(detector, docs, operating_point, method, batch_size, track=rich_track)
@@ -84,7 +90,9 @@ def eval_command(
 
 def calibrate_command(
     model: str = typer.Option(..., "--model", "-m", help="Token classifier directory (plain or quantized)."),
-    data: str = typer.Option(..., "--data", help="Labelled JSONL to fit on (not the data you test on)."),
+    data: str = typer.Option(
+        ..., "--data", help="Labelled JSONL to fit on (not the data you test on), or a shipped set's name."
+    ),
     target_recall: float = typer.Option(
         CALIBRATE.target_recall, "--target-recall", help="Recall high_recall must reach on DATA."
     ),
@@ -127,6 +135,7 @@ def calibrate_command(
     same data prints the same figures."""
     import json
 
+    from pare.data.devset import labelled_data
     from pare.data.jsonl import read_jsonl
     from pare.evaluate.calibrate import (
         FITTED,
@@ -144,7 +153,7 @@ def calibrate_command(
         raise PareError(f"--default {make_default!r}: expected one of {', '.join(FITTED)}")
     check_calibration_output(model, output, overwrite)
     detector = PiiDetector.from_dir(model, validate=parse_validate(validate))
-    docs = read_jsonl(data, labels=detector.taxonomy.categories)
+    docs = read_jsonl(labelled_data(data), labels=detector.taxonomy.categories)
     result = calibrate_detector(detector, docs, config, batch_size, track=rich_track)
     points = as_default(result.fitted(), make_default) if make_default else result.fitted()
     written = write_calibration(model, points, output, overwrite, result.min_scores())

@@ -28,3 +28,12 @@ def dev_set_path(name: str = "natural_en") -> Path:
     if name not in DEV_SETS:
         raise PareError(f"unknown development set {name!r}; shipped: {', '.join(DEV_SETS)}")
     return Path(str(files(__package__) / f"{name}.jsonl"))
+
+
+def labelled_data(source: str | Path) -> Path:
+    """``source`` as a file, or the shipped set of that name where no such file exists (``pare eval --data
+    written_en_heldout``)."""
+    path = Path(source)
+    if not path.exists() and str(source) in DEV_SETS:
+        return dev_set_path(str(source))
+    return path
