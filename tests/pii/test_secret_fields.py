@@ -41,6 +41,8 @@ def test_a_field_value_that_cannot_be_a_word_is_a_secret(text, expected):
         "password: see above",
         "Your PIN is 12 digits long? No, PIN: 12.",
         "PIN: 123456789",  # too long for a PIN: an account or phone number
+        "Bengaluru, Karnataka, PIN: 560103",  # an Indian postcode
+        "Pin code: 5601",
         "Email password: anna@example.com",
         "Passwords: none",
     ],

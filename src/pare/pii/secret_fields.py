@@ -4,7 +4,7 @@ People write credentials the way forms do: ``Password: Gr4nite&Fog``, ``pw: Herr
 4837``, ``the temporary password is Welcome#4471.`` The value after such a field is taken for a secret only
 when it cannot be an ordinary word, so that ``password: see above`` or ``PIN is required`` stay text:
 
-- after a PIN field, 4 to 8 digits;
+- after a PIN field, 4 to 8 digits, but not 6 (India's postcode is a "PIN" or "PIN code" of 6 digits);
 - after a password field, at least 4 characters with a digit, a symbol, or a capital after a small letter
   (``blueHeron``), and not a mask (``********``) or an e-mail address (a label of its own).
 
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pare.pii.spans import DetectedSpan
 
 _PASSWORD = r"pass(?:word|code|phrase)|passwd|pwd?|wi-?fi\s+(?:key|code)"
-_PIN = r"pin(?:\s+(?:code|number|no\.?))?"
+_PIN = r"pin(?:\s+(?:number|no\.?))?"  # not "PIN code": India's postcode
 # field label (not a URL's query parameter, ``?pwd=``), then ":", "=", "-" or "is" (optionally "now"), then
 # an optional opening quote
 _FIELD = re.compile(
@@ -42,7 +42,8 @@ def _password_like(value: str) -> bool:
 
 
 def _pin_like(value: str) -> bool:
-    return value.isdigit() and 4 <= len(value) <= 8
+    # six digits after "PIN" are as often an Indian postcode ("PIN: 560103") as a card's PIN
+    return value.isdigit() and 4 <= len(value) <= 8 and len(value) != 6
 
 
 def field_secrets(text: str, covered: Callable[[int, int], bool]) -> list[DetectedSpan]:
