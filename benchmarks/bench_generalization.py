@@ -17,7 +17,7 @@ import argparse
 import json
 from pathlib import Path
 
-from pare.data.devset import DEV_SETS, dev_set_path
+from pare.data.devset import labelled_data
 from pare.data.jsonl import read_jsonl
 from pare.evaluate import document_counts, overlap_span_scores, paired_f1_difference, strict_span_scores
 from pare.pii import PiiDetector
@@ -55,7 +55,7 @@ def main() -> None:
     for spec in args.set:
         name, _, path = spec.partition("=")
         source = path or name  # a file, or the name of a shipped set (as NAME or NAME=SET)
-        docs = read_jsonl(dev_set_path(source) if source in DEV_SETS else source)
+        docs = read_jsonl(labelled_data(source))
         templates = [d.meta.get("template") for d in docs]
         groups = templates if all(templates) else None
         rows = [score(model, docs) for model in args.models]
