@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pare.data.devset import DEV_SETS, dev_set_path
+from pare.data.devset import labelled_data
 from pare.data.jsonl import read_jsonl
 from pare.decode import OperatingPoint
 from pare.evaluate import document_counts, paired_f1_difference
@@ -32,7 +32,7 @@ def main() -> None:
     for spec in args.set:
         name, _, path = spec.partition("=")
         source = path or name
-        docs = read_jsonl(dev_set_path(source) if source in DEV_SETS else source)
+        docs = read_jsonl(labelled_data(source))
         texts, gold = [d.text for d in docs], [d.spans for d in docs]
         base = document_counts(texts, gold, detector.detect(texts, OperatingPoint(), batch_size=32))
         for point in args.points.split(","):

@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 from types import ModuleType
 
-from pare.data.devset import DEV_SETS, dev_set_path
+from pare.data.devset import labelled_data
 from pare.data.jsonl import read_jsonl
 from pare.evaluate import document_counts, paired_f1_difference
 from pare.pii import VALIDATED_LABELS, PiiDetector, validate_spans
@@ -37,7 +37,7 @@ def main() -> None:
     for spec in args.set:
         name, _, path = spec.partition("=")
         source = path or name  # a file, or the name of a shipped set (as NAME or NAME=SET)
-        docs = read_jsonl(dev_set_path(source) if source in DEV_SETS else source)
+        docs = read_jsonl(labelled_data(source))
         texts, gold = [d.text for d in docs], [d.spans for d in docs]
         pred = detector.detect(texts, batch_size=32)
         if baseline is not None:
