@@ -30,7 +30,7 @@ def eval_command(
         ...,
         "--data",
         help="Labelled JSONL (text and character spans), or a shipped set's name (natural_en, "
-        "written_en, written_en_heldout, written_en_heldout2).",
+        "written_en, written_en_heldout, written_en_heldout2, written_scripts).",
     ),
     json_out: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
     operating_point: OperatingPointOption = None,

@@ -10,7 +10,10 @@ styles (``benchmarks/devset/written``, converted by ``benchmarks/devset/markup.p
 revised after reading ``written_en``'s errors; ``written_en_heldout`` was written apart from it (its writers saw
 neither ``written_en`` nor the project) and is only scored, never read for rules. ``written_en_heldout2``
 (450) was written the same way by three more writers, later, weighted to short chat, Q&A, forms and address
-blocks of many countries; it is only scored too.
+blocks of many countries; it is only scored too. ``written_scripts`` (400) was written the same way by two more
+writers: English text with names in their own scripts (Cyrillic, Arabic, Devanagari, Chinese, Korean ...)
+beside Latin ones, and words of those scripts that are not personal data (places, brands, public figures);
+only scored.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 
 from pare.errors import PareError
 
-DEV_SETS = ("natural_en", "written_en", "written_en_heldout", "written_en_heldout2")
+DEV_SETS = ("natural_en", "written_en", "written_en_heldout", "written_en_heldout2", "written_scripts")
 
 
 def dev_set_path(name: str = "natural_en") -> Path:
