@@ -122,6 +122,13 @@ def test_recipe_file_errors_name_the_file_and_line(tmp_path):
         load_recipe(tmp_path / "missing.yaml")
 
 
+def test_native_scripts_is_a_synth_option_off_by_default():
+    assert load_recipe(None).data.synth.native_scripts is False
+    assert parse_recipe({"data": {"synth": {"native_scripts": True}}}).data.synth.native_scripts is True
+    with pytest.raises(PareError, match="native_scripts"):
+        parse_recipe({"data": {"synth": {"native_scripts": "yes"}}})
+
+
 def test_default_recipe_is_the_four_stage_pipeline():
     recipe = load_recipe(None)
     assert [s.kind for s in recipe.stages] == ["finetune", "distill", "trim", "quantize"]

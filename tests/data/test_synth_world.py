@@ -20,6 +20,7 @@ from pare.data.synth.world_tables import (
     ADDRESS_FORMATS,
     MAILBOX_WORDS,
     NAME_SOURCES,
+    NATIVE_NAME_SOURCES,
     PHONE_REGIONS,
     ROLE_PAIRS,
 )
@@ -172,6 +173,36 @@ def test_email_addresses_include_mailboxes_not_made_of_names(docs):
     assert any(re.search(r"\d\.(org|com|net)$", e) for e in emails)
 
 
+# Greek, Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Bengali, Thai, Georgian, kana, CJK, Hangul
+OTHER_SCRIPTS = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0530-\u06ff\u0900-\u09ff\u0e00-\u0e7f\u10a0-\u10ff"
+    "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+)
+
+
+def test_native_scripts_write_some_names_in_their_own_script_with_ascii_addresses(docs):
+    assert not any(OTHER_SCRIPTS.search(n) for n in spans_of(docs, "private_person"))  # off by default
+    docs = synthesize(800, seed=3, split="world", native_scripts=True)
+    names = spans_of(docs, "private_person")
+    native = [n for n in names if OTHER_SCRIPTS.search(n)]
+    assert 0.03 < len(native) / len(names) < 0.15
+    assert any(
+        re.fullmatch(r"[\u4e00-\u9fff\uac00-\ud7af]{2,4}", n) for n in native
+    )  # 王伟, 김지후: no space
+    assert any(re.search(r"[\u0400-\u04ff]", n) for n in native) and any(
+        re.search(r"[\u0600-\u06ff]", n) for n in native
+    )
+    assert all(e.isascii() for e in spans_of(docs, "private_email") + spans_of(docs, "private_url"))
+    # and words of those scripts that are no PII: cities, countries, companies
+    outside = 0
+    for d in docs:
+        inside = {i for s in d.spans for i in range(s.start, s.end)}
+        outside += sum(bool(OTHER_SCRIPTS.match(c)) for i, c in enumerate(d.text) if i not in inside)
+    assert outside > 100
+    with pytest.raises(PareError, match="world"):
+        synthesize(5, seed=0, split="train", native_scripts=True)
+
+
 def latin(text):
     return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
 
@@ -184,9 +215,10 @@ def test_every_source_country_and_region_gives_usable_values():
             lines = filler.address_lines(country=1.0, pobox=pobox, fmt=fmt)
             assert len(lines) >= 2 and all(line == line.strip() and line for line in lines), fmt.code
             assert lines[-1] in fmt.countries and "{" not in "".join(lines), fmt.code
-    for source, _ in NAME_SOURCES:
+    for source, _ in NAME_SOURCES + NATIVE_NAME_SOURCES:
         first, last = filler.draw_name(source, female=True)
-        assert first and last and latin(first + last), (source, first, last)
+        native = source.startswith("native:")  # names in their own script, the others in Latin letters
+        assert first and last and latin(first + last) != native, (source, first, last)
     for region, _ in PHONE_REGIONS:
         filler = WorldFiller(random.Random(region))
         number = filler.phone_form(filler.phone_number(region))

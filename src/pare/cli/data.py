@@ -48,6 +48,11 @@ def synth(
     split_seed: int = typer.Option(
         0, "--split-seed", help="Seed of the template split; keep it equal for train and test."
     ),
+    native_scripts: bool = typer.Option(
+        False,
+        "--native-scripts",
+        help="World splits: write some names, cities, countries and organisations in their own script.",
+    ),
     text_only: bool = typer.Option(
         False, "--text-only", help="Write only each document's text: unlabelled data for `pare distill`."
     ),
@@ -61,7 +66,16 @@ def synth(
 
     check_output(output, overwrite=overwrite, is_dir=False)
     chosen = locales.split(",") if locales is not None else None
-    docs = synthesize(n, seed, chosen, split, test_fraction, track=rich_track, split_seed=split_seed)
+    docs = synthesize(
+        n,
+        seed,
+        chosen,
+        split,
+        test_fraction,
+        track=rich_track,
+        split_seed=split_seed,
+        native_scripts=native_scripts,
+    )
     if text_only:
         written = write_jsonl(output, docs, text_only=True, overwrite=overwrite)
         print(f"wrote {written} unlabelled documents to {output}")

@@ -28,7 +28,8 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
     English), test documents from the held-out templates (seed ``seed + 1``), and unlabelled ones, without
     spans: ``n_unlabelled`` from the train templates (seed ``seed + 2``), ``n_transfer`` from the transfer
     templates, on neither side of the split (seed ``seed + 3``), and ``n_world_unlabelled`` from the world
-    family's train frames (seed ``seed + 4``).
+    family's train frames (seed ``seed + 4``). ``synth.native_scripts`` writes some of the world documents'
+    names (and cities, countries, organisations) in their own script.
     """
     spec = recipe.data
     unlabelled = [Path(p) for p in spec.unlabelled]
@@ -43,7 +44,13 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
     if not train.is_file():
         docs = synthesize(synth.n_train, synth.seed, synth.locales, split="train", track=track)
         if synth.n_world and english:
-            docs += synthesize(synth.n_world, synth.seed, split="world-train", track=track)
+            docs += synthesize(
+                synth.n_world,
+                synth.seed,
+                split="world-train",
+                track=track,
+                native_scripts=synth.native_scripts,
+            )
         write_jsonl(train, docs)
     if not test.is_file():
         write_jsonl(test, synthesize(synth.n_test, synth.seed + 1, synth.locales, split="test", track=track))
@@ -55,8 +62,11 @@ def prepare_data(recipe: Recipe, data_dir: Path, track: Track = no_track) -> tup
         if n > 0:
             text = data_dir / f"{name}.jsonl"
             if not text.is_file():
-                locales = None if split.startswith("world") else synth.locales
-                docs = synthesize(n, seed, locales, split=split, track=track)
+                world = split.startswith("world")
+                native = world and synth.native_scripts
+                docs = synthesize(
+                    n, seed, None if world else synth.locales, split=split, track=track, native_scripts=native
+                )
                 write_jsonl(text, docs, text_only=True)
             unlabelled.append(text)
     return train, test, unlabelled

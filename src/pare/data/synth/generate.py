@@ -90,13 +90,16 @@ def _world(
     test_fraction: float,
     track: Track,
     split_seed: int,
+    native_scripts: bool,
 ) -> list[Document]:
     """The world family behind ``synthesize``; imported here because ``world`` itself imports this module."""
     from pare.data.synth.world import synthesize_world
 
     if locales is not None and _languages(locales) != ["en"]:
         raise PareError(f"split {split!r} is English only; leave --locales out or pass en")
-    return synthesize_world(n, seed, split, test_fraction, track, split_seed=split_seed)
+    return synthesize_world(
+        n, seed, split, test_fraction, track, split_seed=split_seed, native_scripts=native_scripts
+    )
 
 
 def synthesize(
@@ -108,6 +111,7 @@ def synthesize(
     track: Track = no_track,
     *,
     split_seed: int = 0,
+    native_scripts: bool = False,
 ) -> list[Document]:
     """Generate ``n`` labelled documents; the same arguments always give the same documents.
 
@@ -119,7 +123,8 @@ def synthesize(
 
     ``split="world"`` (``"world-train"``, ``"world-test"``: the sides of its frame split) draws the English
     world family instead (``pare.data.synth.world.synthesize_world``): ``locales`` must then be None or
-    ``["en"]``, and ``meta`` also records ``source: "world"``.
+    ``["en"]``, and ``meta`` also records ``source: "world"``. ``native_scripts`` (world splits only) writes
+    some of its names, cities, countries and organisations in their own script.
     """
     if n <= 0:
         raise PareError(f"number of documents must be positive, got {n}")
@@ -128,7 +133,11 @@ def synthesize(
     if not 0 < test_fraction < 1:
         raise PareError(f"test fraction must be strictly between 0 and 1, got {test_fraction}")
     if split.startswith("world"):
-        return _world(n, seed, locales, split, test_fraction, track, split_seed)
+        return _world(n, seed, locales, split, test_fraction, track, split_seed, native_scripts)
+    if native_scripts:
+        raise PareError(
+            f"native scripts are a world-family option; split {split!r} is not one of the world splits"
+        )
     pool = transfer_templates(locales) if split == "transfer" else templates(locales)
     if split in ("train", "test"):
         held_out = held_out_template_ids(pool, test_fraction, split_seed)

@@ -161,7 +161,9 @@ def check_document(doc: Document) -> Document:
     return doc
 
 
-def make_document(rng: random.Random, by_style: dict[str, list[Frame]]) -> Document:
+def make_document(
+    rng: random.Random, by_style: dict[str, list[Frame]], native_scripts: bool = False
+) -> Document:
     """One document: a style, a frame of it, sometimes one or two composable frames after it, then values."""
     styles = list(by_style)
     style = rng.choices(styles, [STYLE_WEIGHTS[s] for s in styles])[0]
@@ -172,7 +174,7 @@ def make_document(rng: random.Random, by_style: dict[str, list[Frame]]) -> Docum
     p_lower, p_bare, p_smart, p_upper = SURFACES[style]
     lower, smart = rng.random() < p_lower, rng.random() < p_smart
     casing = Casing(lower=0.75, upper=0.0) if lower else Casing(upper=0.05 + p_upper)
-    filler = WorldFiller(rng, casing, roles=rng.random() < 0.45, records=style in RECORDS)
+    filler = WorldFiller(rng, casing, rng.random() < 0.45, style in RECORDS, native_scripts)
     text, spans = "", []
     for k, frame in enumerate(frames):
         if k:
@@ -194,12 +196,14 @@ def synthesize_world(
     track: Track = no_track,
     *,
     split_seed: int = 0,
+    native_scripts: bool = False,
 ) -> list[Document]:
     """``n`` world documents; the same arguments always give the same documents (and bytes).
 
     ``split`` is ``world`` (every frame), ``world-train`` or ``world-test`` (the two sides of
     ``held_out_frame_ids(test_fraction, split_seed)``). Each document has its own generator seeded from
-    ``seed``, so document ``k`` does not depend on how the ones before it drew.
+    ``seed``, so document ``k`` does not depend on how the ones before it drew. ``native_scripts``: some
+    names (and, as negatives, cities, countries, organisations) in their own script (``WorldFiller``).
     """
     if n <= 0:
         raise PareError(f"number of documents must be positive, got {n}")
@@ -208,6 +212,6 @@ def synthesize_world(
         by_style.setdefault(frame.style, []).append(frame)
     rng = random.Random(seed)
     return [
-        make_document(random.Random(rng.getrandbits(64)), by_style)
+        make_document(random.Random(rng.getrandbits(64)), by_style, native_scripts)
         for _ in track(range(n), "synthesizing", n)
     ]

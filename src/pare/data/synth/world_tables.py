@@ -32,6 +32,36 @@ NAME_SOURCES: tuple[tuple[str, float], ...] = (
     ("translit:ru_RU", 1.5), ("translit:uk_UA", 1), ("translit:bg_BG", 0.5), ("translit:el_GR", 1),
     ("hand:ar", 2.5), ("hand:ko", 1.5), ("hand:fa", 1), ("hand:he", 1), ("hand:bn", 1), ("hand:am", 0.5),
 )  # fmt: skip
+# With ``native_scripts`` (``pare data synth --native-scripts``), names also come from these: a Faker locale's
+# names in their own script ("native:"), as English text quotes them ("my landlord Сергей Петров"); a model
+# that never saw other letters in a name's place misses them (BENCHMARKS.md, names in their own script).
+NATIVE_NAME_SOURCES: tuple[tuple[str, float], ...] = (
+    ("native:ru_RU", 1), ("native:uk_UA", 0.5), ("native:bg_BG", 0.25), ("native:el_GR", 0.5),
+    ("native:ar_AA", 1), ("native:fa_IR", 0.4), ("native:he_IL", 0.4), ("native:hi_IN", 0.6),
+    ("native:bn_BD", 0.25), ("native:th_TH", 0.25), ("native:ka_GE", 0.15), ("native:hy_AM", 0.15),
+    ("native:zh_CN", 0.8), ("native:ja_JP", 0.5), ("native:ko_KR", 0.5),
+)  # fmt: skip
+# With ``native_scripts``, the share of organisations, cities, places and countries written in one of those scripts (a Faker company, city
+# or country of these locales), so that a word of another script is not a name for being of that script
+# (BENCHMARKS.md, names in their own script).
+NATIVE_NEGATIVE_SHARE = 0.25
+_NATIVE = ("ru_RU", "uk_UA", "bg_BG", "el_GR", "ar_AA", "fa_IR", "he_IL", "hi_IN", "bn_BD", "th_TH", "ka_GE",
+           "hy_AM", "zh_CN", "ja_JP", "ko_KR")  # fmt: skip
+NATIVE_NEGATIVE_LOCALES: dict[str, tuple[str, ...]] = {
+    "city": _NATIVE,
+    "country": _NATIVE,
+    "company": (
+        "ru_RU",
+        "fa_IR",
+        "bn_BD",
+        "th_TH",
+        "zh_CN",
+        "ja_JP",
+        "ko_KR",
+    ),  # the others' are surnames + "Inc"
+}
+# Native-script sources whose full names are written family name first with no space between (王伟, 김지후).
+JOINED_FAMILY_FIRST: frozenset[str] = frozenset({"native:zh_CN", "native:ja_JP", "native:ko_KR"})
 # Sources whose names are often written family name first ("Kim Min-jun", "Wang Lei").
 FAMILY_FIRST: frozenset[str] = frozenset({"roman:zh_CN", "roman:zh_TW", "hand:ko", "hu_HU"})
 

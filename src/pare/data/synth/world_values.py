@@ -34,9 +34,13 @@ from pare.data.synth.world_tables import (
     FAMILY_FIRST,
     FILES,
     HAND_NAMES,
+    JOINED_FAMILY_FIRST,
     MAIL_DOMAINS,
     MAILBOX_WORDS,
     NAME_SOURCES,
+    NATIVE_NAME_SOURCES,
+    NATIVE_NEGATIVE_LOCALES,
+    NATIVE_NEGATIVE_SHARE,
     OFFICES,
     OPENERS,
     ORGS,
@@ -117,6 +121,17 @@ class Persona:
     title: str
     family_first: bool
 
+    @property
+    def native(self) -> bool:
+        return self.source.startswith("native:")
+
+    def latin_names(self) -> tuple[str, str]:
+        """First and last name for addresses and URLs: names in their own script transliterated where pare
+        can (Cyrillic, Greek); the others as they are."""
+        if self.native:
+            return transliterate(self.first), transliterate(self.last)
+        return self.first, self.last
+
 
 @dataclass(frozen=True)
 class Casing:
@@ -176,12 +191,20 @@ def weighted(rng: random.Random, items: Sequence[tuple[str, float]]) -> str:
 
 class WorldFiller:
     """Makes the values of one world document. ``roles``: chat speakers are roles, not names; ``records``:
-    names may be written as records write them (``Last, First``, ``LAST First``), as forms and letters do."""
+    names may be written as records write them (``Last, First``, ``LAST First``), as forms and letters do;
+    ``native_scripts``: some names, cities, countries and organisations are written in their own script."""
 
     def __init__(
-        self, rng: random.Random, casing: Casing = Casing(), roles: bool = False, records: bool = False
+        self,
+        rng: random.Random,
+        casing: Casing = Casing(),
+        roles: bool = False,
+        records: bool = False,
+        native_scripts: bool = False,
     ) -> None:
         self.rng = rng
+        self.native_scripts = native_scripts
+        self.name_sources = NAME_SOURCES + NATIVE_NAME_SOURCES if native_scripts else NAME_SOURCES
         self.casing = casing
         self.roles = roles
         self.records = records
@@ -199,8 +222,9 @@ class WorldFiller:
             "iban": self.iban, "card": self.card, "account": self.account,
             "password": lambda i: self.secret(0.9), "api_key": lambda i: self.secret(0.1), "opener": lambda i: rng.choice(OPENERS),
             "pronoun": lambda i: rng.choice(PRONOUNS), "office": lambda i: rng.choice(OFFICES),
-            "role": self.role, "org": lambda i: rng.choice(ORGS), "product": lambda i: rng.choice(PRODUCTS),
-            "place": lambda i: rng.choice(PLACES), "city": self.city, "country": lambda i: rng.choice(COUNTRIES),
+            "role": self.role, "org": lambda i: self.native("company", ORGS), "product": lambda i: rng.choice(PRODUCTS),
+            "place": lambda i: self.native("city", PLACES), "city": self.city,
+            "country": lambda i: self.native("country", COUNTRIES),
             "year": self.year, "amount": self.amount, "postcode": self.postcode, "version": self.version,
             "order_id": self.order_id, "ticket": self.ticket, "public_url": self.public_url, "time": self.clock,
             "relday": lambda i: rng.choice(RELATIVE_DAYS), "duration": lambda i: rng.choice(DURATIONS),
@@ -255,11 +279,13 @@ class WorldFiller:
 
     def persona(self, index: str) -> Persona:
         if index not in self.personas:
-            source = weighted(self.rng, NAME_SOURCES)
+            source = weighted(self.rng, self.name_sources)
             female = self.rng.random() < 0.5
             first, last = self.draw_name(source, female)
             middle, _ = self.draw_name(source, female)
-            if self.rng.random() < 0.15:
+            # typed without diacritics; not other scripts (NFKD takes Hangul apart into letters)
+            folded = self.rng.random() < 0.15
+            if folded and not source.startswith("native:"):
                 first, last, middle = ascii_fold(first), ascii_fold(last), ascii_fold(middle)
             title = self.rng.choice(TITLES_FEMALE if female else TITLES_MALE)
             family_first = source in FAMILY_FIRST and self.rng.random() < 0.5
@@ -267,7 +293,7 @@ class WorldFiller:
         return self.personas[index]
 
     def draw_name(self, source: str, female: bool) -> tuple[str, str]:
-        """A (given name, family name) pair from one name source, Latin script."""
+        """A (given name, family name) pair from one name source, in Latin script unless it is "native:"."""
         if source in HAND_NAMES:
             male_names, female_names, family = HAND_NAMES[source]
             return self.rng.choice(female_names if female else male_names), self.rng.choice(family)
@@ -288,6 +314,8 @@ class WorldFiller:
         surnames, and in records ``Last, First``."""
         p, r = self.persona(index), self.rng.random()
         first, last = p.first, p.last
+        if p.source in JOINED_FAMILY_FIRST:
+            return f"{last}{first}"
         if p.family_first and r < 0.6:
             return f"{last} {first}"
         if not self.records and (0.77 <= r < 0.80 or 0.88 <= r < 0.93):
@@ -320,8 +348,8 @@ class WorldFiller:
     # --- contact details ---
 
     def email(self, index: str) -> str:
-        p = self.persona(index)
-        first, last = slugify(p.first) or "me", slugify(p.last) or "mail"
+        latin_first, latin_last = self.persona(index).latin_names()
+        first, last = slugify(latin_first) or "me", slugify(latin_last) or "mail"
         year = self.rng.choice((str(self.rng.randint(60, 99)), str(self.rng.randint(1970, 2008)), ""))
         local = self.rng.choice(
             (f"{first}.{last}", f"{first[0]}{last}", f"{first}_{last}", f"{first}{last}{year}", f"{first}.{last[0]}",
@@ -395,10 +423,12 @@ class WorldFiller:
 
     def url(self, index: str) -> str:
         p = self.persona(index)
-        first, last = slugify(p.first) or "me", slugify(p.last) or "home"
+        latin_first, latin_last = p.latin_names()
+        first, last = slugify(latin_first) or "me", slugify(latin_last) or "home"
+        cap = f"{ascii_fold(latin_first).title()}-{ascii_fold(latin_last).title()}".replace(" ", "-")
         fields = {
             "slug": f"{first}-{last}", "slugplain": f"{first}{last}", "slugdot": f"{first}.{last}",
-            "slugcap": f"{ascii_fold(p.first).title()}-{ascii_fold(p.last).title()}".replace(" ", "-"),
+            "slugcap": f"{first.title()}-{last.title()}" if p.native and not cap.isascii() else cap,
             "user": self.rng.choice((f"{first}{last}", f"{first}.{last}", f"{first}_{last[0]}", f"{first[0]}{last}",
                                      f"{first}{self.rng.randint(1, 99)}", f"{last}.{first}")),
             "tld": self.rng.choice(PERSONAL_TLDS), "file": self.rng.choice(FILES),
@@ -514,7 +544,29 @@ class WorldFiller:
         fmt = self.address_format()
         return self.pieces(fmt)["postcode"] or self.pattern("#####")
 
+    def native(self, what: str, latin: Sequence[str]) -> str:
+        """One of ``latin``, or now and then a Faker ``what`` (city, country, company) of a locale whose names
+        are drawn in their own script: that script is not only names (words of it that are no PII)."""
+        if (
+            self.native_scripts
+            and self.rng.random() < NATIVE_NEGATIVE_SHARE
+            and (value := self.native_value(what))
+        ):
+            return value
+        return self.rng.choice(latin)
+
+    def native_value(self, what: str) -> str | None:
+        value = getattr(POOL.draw(self.rng.choice(NATIVE_NEGATIVE_LOCALES[what]), self.rng), what)()
+        # Faker mixes in English ("New Щедра", "Bahrain", "عويضة Group"): only a value of that script counts
+        return None if re.search(r"[A-Za-z]", value) else value
+
     def city(self, index: str) -> str:
+        if (
+            self.native_scripts
+            and self.rng.random() < NATIVE_NEGATIVE_SHARE
+            and (value := self.native_value("city"))
+        ):
+            return value
         if self.rng.random() < 0.6:
             return self.rng.choice(CITIES)
         return self.pieces(self.address_format())["city"]
