@@ -139,7 +139,7 @@ def test_default_recipe_is_the_four_stage_pipeline():
     assert recipe.data.dev == "natural_en" and dev_set_path().is_file()  # every stage is also scored there
     assert recipe.stages[1].options == {  # the stage defaults
         "epochs": 3,
-        "join_fraction": 0.8,
+        "join_fraction": 0.5,
         "noise_swap_rate": 0.3,
         "noise_typo_rate": 0.1,
     }

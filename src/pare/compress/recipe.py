@@ -37,15 +37,15 @@ DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed
 # Options a stage has in a recipe unless it sets them. Trim keeps the tokenizer's most frequent tokens besides
 # the corpus's (``SAFE_KEEP_FREQUENT``): new text uses words the training text never did. Distil for 3 epochs,
 # not `pare distill`'s 8, over the default data with its transfer and world text: more kinds of text beat more
-# passes over the same text within the run's time budget on 2 cores (BENCHMARKS.md, distillation). The teacher
-# sees half its documents joined into long texts, the student four in five, so that windows start and end
-# mid-text as they do in long documents (``pare.data.join.join_some``; the student's joined share, BENCHMARKS.md
-# "Joined distillation text"). The student's unlabelled text is noisy (words swapped for
+# passes over the same text within the run's time budget on 2 cores (BENCHMARKS.md, distillation). Teacher and
+# student see half their documents joined into long texts, so that windows start and end mid-text as they do
+# in long documents (``pare.data.join.join_some``; a larger share for the student, BENCHMARKS.md "Joined
+# distillation text", gained in one run and not in another). The student's unlabelled text is noisy (words swapped for
 # random vocabulary words, typos), so that it learns how the teacher reads words no generator writes
 # (BENCHMARKS.md, noisy distillation text).
 DEFAULT_OPTIONS: dict[str, dict] = {
     "finetune": {"join_fraction": 0.5},
-    "distill": {"epochs": 3, "join_fraction": 0.8, "noise_swap_rate": 0.3, "noise_typo_rate": 0.1},
+    "distill": {"epochs": 3, "join_fraction": 0.5, "noise_swap_rate": 0.3, "noise_typo_rate": 0.1},
     "trim": {"keep_frequent": SAFE_KEEP_FREQUENT},
 }
 
