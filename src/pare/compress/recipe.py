@@ -39,8 +39,8 @@ DEFAULT_OUTPUTS = {"finetune": "teacher", "distill": "student", "trim": "trimmed
 # not `pare distill`'s 8, over the default data with its transfer and world text: more kinds of text beat more
 # passes over the same text within the run's time budget on 2 cores (BENCHMARKS.md, distillation). Teacher and
 # student see half their documents joined into long texts, so that windows start and end mid-text as they do
-# in long documents (``pare.data.join.join_some``; a larger share for the student, BENCHMARKS.md "Joined
-# distillation text", gained in one run and not in another). The student's unlabelled text is noisy (words swapped for
+# in long documents (``pare.data.join.join_some``; a larger share for the student gained in one run and not in
+# another: BENCHMARKS.md, joined distillation text). The student's unlabelled text is noisy (words swapped for
 # random vocabulary words, typos), so that it learns how the teacher reads words no generator writes
 # (BENCHMARKS.md, noisy distillation text).
 DEFAULT_OPTIONS: dict[str, dict] = {
@@ -71,8 +71,9 @@ class SynthSpec:
     seed: int = 0
     locales: list[str] | None = None
     # Some world names in their own script (Сергей Петров, 王伟), with cities, countries and organisations of those
-    # scripts as negatives. Off by default: names in other scripts +10 F1 on `written_scripts`, but the one run
-    # with it lost 1.7-2.5 points on the English hand-written sets (BENCHMARKS.md, names in their own script).
+    # scripts as negatives. Off by default: +10 F1 on `written_scripts`, but the one run with it ended 1.7-2.5
+    # points under the shipped model on the English hand-written sets (runs without it: 0.3-2.2; on held-out
+    # written 2 it lost 2.35, they at most 0.92; BENCHMARKS.md, names in their own script).
     native_scripts: bool = False
 
 

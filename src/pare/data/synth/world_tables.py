@@ -41,24 +41,16 @@ NATIVE_NAME_SOURCES: tuple[tuple[str, float], ...] = (
     ("native:bn_BD", 0.25), ("native:th_TH", 0.25), ("native:ka_GE", 0.15), ("native:hy_AM", 0.15),
     ("native:zh_CN", 0.8), ("native:ja_JP", 0.5), ("native:ko_KR", 0.5),
 )  # fmt: skip
-# With ``native_scripts``, the share of organisations, cities, places and countries written in one of those scripts (a Faker company, city
-# or country of these locales), so that a word of another script is not a name for being of that script
-# (BENCHMARKS.md, names in their own script).
+# With ``native_scripts``, the share of organisations, cities, places and countries written in one of those
+# scripts (a Faker company, city or country of those locales), so that a word of another script is not a name
+# for being of that script (BENCHMARKS.md, names in their own script).
 NATIVE_NEGATIVE_SHARE = 0.25
-_NATIVE = ("ru_RU", "uk_UA", "bg_BG", "el_GR", "ar_AA", "fa_IR", "he_IL", "hi_IN", "bn_BD", "th_TH", "ka_GE",
-           "hy_AM", "zh_CN", "ja_JP", "ko_KR")  # fmt: skip
+_NATIVE_LOCALES = tuple(source.removeprefix("native:") for source, _ in NATIVE_NAME_SOURCES)
 NATIVE_NEGATIVE_LOCALES: dict[str, tuple[str, ...]] = {
-    "city": _NATIVE,
-    "country": _NATIVE,
-    "company": (
-        "ru_RU",
-        "fa_IR",
-        "bn_BD",
-        "th_TH",
-        "zh_CN",
-        "ja_JP",
-        "ko_KR",
-    ),  # the others' are surnames + "Inc"
+    "city": _NATIVE_LOCALES,
+    "country": _NATIVE_LOCALES,
+    # the other locales' companies are a surname and "Inc" or "Group"
+    "company": ("ru_RU", "fa_IR", "bn_BD", "th_TH", "zh_CN", "ja_JP", "ko_KR"),
 }
 # Native-script sources whose full names are written family name first with no space between (王伟, 김지후).
 JOINED_FAMILY_FIRST: frozenset[str] = frozenset({"native:zh_CN", "native:ja_JP", "native:ko_KR"})

@@ -545,27 +545,20 @@ class WorldFiller:
         return self.pieces(fmt)["postcode"] or self.pattern("#####")
 
     def native(self, what: str, latin: Sequence[str]) -> str:
-        """One of ``latin``, or now and then a Faker ``what`` (city, country, company) of a locale whose names
-        are drawn in their own script: that script is not only names (words of it that are no PII)."""
-        if (
-            self.native_scripts
-            and self.rng.random() < NATIVE_NEGATIVE_SHARE
-            and (value := self.native_value(what))
-        ):
-            return value
-        return self.rng.choice(latin)
+        """One of ``latin``, or now and then (``maybe_native``) a ``what`` in another script."""
+        return self.maybe_native(what) or self.rng.choice(latin)
 
-    def native_value(self, what: str) -> str | None:
+    def maybe_native(self, what: str) -> str | None:
+        """With ``native_scripts``, now and then a Faker ``what`` (city, country, company) of a locale whose names
+        are drawn in their own script: that script is not only names (words of it that are no PII)."""
+        if not self.native_scripts or self.rng.random() >= NATIVE_NEGATIVE_SHARE:
+            return None
         value = getattr(POOL.draw(self.rng.choice(NATIVE_NEGATIVE_LOCALES[what]), self.rng), what)()
         # Faker mixes in English ("New Щедра", "Bahrain", "عويضة Group"): only a value of that script counts
         return None if re.search(r"[A-Za-z]", value) else value
 
     def city(self, index: str) -> str:
-        if (
-            self.native_scripts
-            and self.rng.random() < NATIVE_NEGATIVE_SHARE
-            and (value := self.native_value("city"))
-        ):
+        if value := self.maybe_native("city"):
             return value
         if self.rng.random() < 0.6:
             return self.rng.choice(CITIES)
