@@ -37,7 +37,7 @@ from pare.data.devset import dev_set_path
 from pare.data.jsonl import read_jsonl
 from pare.evaluate import document_counts, paired_f1_difference
 from pare.pii import PiiDetector
-from pare.pii.detect import text_breaks
+from pare.pii.breaks import text_breaks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_decode_numpy import alternating, load_baseline

@@ -13,7 +13,7 @@ from pare.data.windows import plan_windows
 from pare.decode import decode_spans
 from pare.labels import SINGLE_LINE_CATEGORIES, Taxonomy
 from pare.pii import PiiDetector
-from pare.pii.detect import line_breaks, paragraph_breaks, text_breaks
+from pare.pii.breaks import line_breaks, paragraph_breaks, text_breaks
 
 TAXONOMY = Taxonomy()
 PERSON = {"anna": "B-private_person", "smith": "I-private_person", "hello": "E-private_person"}

@@ -1,7 +1,8 @@
 """The PII privacy filter: detect spans with a token classifier (any text length), then redact them."""
 
 from pare.pii.anonymize import Anonymizer, DocumentRedaction, Replacement, anonymize
-from pare.pii.detect import DetectedSpan, DocumentScores, PiiDetector, paragraph_breaks
+from pare.pii.breaks import paragraph_breaks
+from pare.pii.detect import DetectedSpan, DocumentScores, PiiDetector
 from pare.pii.keys import KeyRing, load_secret
 from pare.pii.operators import OPERATORS, OperatorSpec, PolicyOptions, RedactionPolicy, build_policy
 from pare.pii.redact import MODES, placeholder, read_jsonl_texts, read_text_file, redact, redaction_record

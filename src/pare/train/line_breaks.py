@@ -9,7 +9,7 @@ in a long text it follows the end of the previous paragraph, and the model misse
 marker character that is one vocabulary token (``¶``), whose offsets still point at the line break. The rule is
 saved in ``tokenizer.json``, so every loader (``AutoTokenizer``, ``pipeline``, the ``tokenizers`` library of the
 ONNX runtime) applies it. The detector drops the marker tokens' scores before decoding: they cover no visible
-character, so they never start or end a span (``pare.pii.detect.visible_tokens``).
+character, so they never start or end a span (``pare.pii.breaks.visible_tokens``).
 """
 
 from __future__ import annotations
