@@ -13,7 +13,7 @@ import pytest
 from pare.decode import OperatingPoint, save_operating_points
 from pare.errors import PareError
 from pare.pii import DetectedSpan, PiiDetector
-from pare.pii.detect import visible_tokens
+from pare.pii.breaks import visible_tokens
 
 
 def test_detect_spans_are_consistent(tiny_model_dir):

@@ -6,7 +6,9 @@ Each text is tokenized once, without special tokens, and never truncated: it is 
 token is scored with that much context on each side where the text has it. Windows from all texts are sorted by length and run in
 batches; each token's log-probabilities come from the one window whose core holds it; the whole document
 is then decoded at once (constrained BIOES/BIO Viterbi by default), so a span crossing a window boundary
-comes back as one span. Where the tokenizer's words end at every space and punctuation mark (BERT-style
+comes back as one span. The start of each paragraph after a blank line is read a second time with nothing
+before it, so that the end of the text before (in a long text, often another document) does not hide a name
+at its start; the two readings are combined (``pare.pii.paragraph_views``). Where the tokenizer's words end at every space and punctuation mark (BERT-style
 WordPiece), spans are decoded whole-word: no span starts or ends between two pieces of one word, so a
 redaction never leaves the last piece of a name behind. Token spans map to character spans through the tokenizer's offsets, trimmed of
 surrounding whitespace.
@@ -51,6 +53,7 @@ from pare.modeldir import (
     load_tokenizer,
 )
 from pare.pii.breaks import text_breaks, visible_tokens
+from pare.pii.paragraph_views import merge_views, plan_paragraph_views
 from pare.pii.spans import DetectedSpan
 from pare.pii.validate import DEFAULT_VALIDATED, validate_spans
 from pare.progress import Track, no_track
@@ -185,6 +188,9 @@ class PiiDetector:
     punctuation, dropped when impossible: an invalid IBAN, a postcode as a phone); ``()`` for none.
     ``line_rule``: no span of a single-line category continues across a line break (``False``: only
     paragraph breaks cut spans, as before the rule; for comparison).
+    ``paragraph_views``: score the start of each paragraph after a blank line a second time with no context
+    before it, and combine the two readings (``pare.pii.paragraph_views``; ``False``: one reading, for
+    comparison and speed).
     """
 
     def __init__(
@@ -200,6 +206,7 @@ class PiiDetector:
         whole_words: bool | None = None,
         validate: Collection[str] = DEFAULT_VALIDATED,
         line_rule: bool = True,
+        paragraph_views: bool = True,
     ) -> None:
         if not getattr(tokenizer, "is_fast", False):
             raise PareError("the tokenizer is not a fast tokenizer; pare needs its character offsets")
@@ -209,6 +216,7 @@ class PiiDetector:
         self.validate = tuple(validate)
         self.whole_words = words_are_span_boundaries(tokenizer) if whole_words is None else whole_words
         self.line_rule = line_rule
+        self.paragraph_views = paragraph_views
         self.model_dir = Path(model_dir) if model_dir is not None else None
         # the calibration file's stamp and points as last read (``_operating_points``)
         self._calibration: tuple[tuple[int, int, int] | None, dict[str, OperatingPoint]] = (None, {})
@@ -243,6 +251,7 @@ class PiiDetector:
         validate: Collection[str] = DEFAULT_VALIDATED,
         threads: int | None = None,
         line_rule: bool = True,
+        paragraph_views: bool = True,
     ) -> PiiDetector:
         """Load a token classifier directory: a plain Hugging Face one, a pare-quantized one
         (``quant_config.json``), or an ONNX export (``model.onnx``), which runs on onnxruntime without torch.
@@ -273,6 +282,7 @@ class PiiDetector:
             whole_words=whole_words,
             validate=validate,
             line_rule=line_rule,
+            paragraph_views=paragraph_views,
         )
 
     @property
@@ -292,6 +302,14 @@ class PiiDetector:
             return []
         enc = self.tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
         plans = [plan_windows(len(ids), self.window_size, self.halo) for ids in enc["input_ids"]]
+        views = [
+            plan_paragraph_views(text, enc["offset_mapping"][d], self.window_size)
+            if self.paragraph_views
+            else []
+            for d, text in enumerate(texts)
+        ]
+        # a document's windows are numbered first, its paragraph views after them
+        plans = [plan + view for plan, view in zip(plans, views, strict=True)]
         jobs = [(d, k) for d, plan in enumerate(plans) for k, w in enumerate(plan) if w.end > w.start]
         # longest windows first: each batch pads little, and a too-large batch fails at once
         jobs.sort(key=lambda job: -(plans[job[0]][job[1]].end - plans[job[0]][job[1]].start))
@@ -303,11 +321,13 @@ class PiiDetector:
             window_scores.update(zip(batch, self.window_log_probs(rows), strict=True))
         out: list[DocumentScores] = []
         for d, text in enumerate(texts):
-            plan: list[Window] = plans[d]
+            plan: list[Window] = plans[d][: len(plans[d]) - len(views[d])]
             if plan[-1].end == 0:
                 scores = self._no_scores()
             else:
                 scores = stitch([window_scores[(d, k)] for k in range(len(plan))], plan)
+                alone = [window_scores[(d, len(plan) + k)] for k in range(len(views[d]))]
+                scores = merge_views(scores, views[d], alone)
             if scores.shape[-1] != len(self.labels):
                 raise PareError(
                     f"the model gives {scores.shape[-1]} labels but its config lists {len(self.labels)}"
