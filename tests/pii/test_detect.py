@@ -9,11 +9,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pare.decode import OperatingPoint, save_operating_points
 from pare.errors import PareError
 from pare.pii import DetectedSpan, PiiDetector
 from pare.pii.breaks import visible_tokens
+from pare.pii.detect import decode_groups
 
 
 def test_detect_spans_are_consistent(tiny_model_dir):
@@ -200,3 +203,14 @@ def test_spans_keep_words_whole_with_wordpiece(table_model, minilm_tokenizer):
     assert words.whole_words
     ((span,),) = words.detect(text)
     assert (span.text, span.label) == ("jobst", "private_person") and 0.0 < span.score <= 1.0
+
+
+@given(st.lists(st.integers(0, 5000), max_size=60), st.integers(1, 40), st.integers(1, 20_000))
+def test_decode_groups_take_every_document_once_within_both_limits(lengths, batch_size, max_tokens):
+    groups = decode_groups(lengths, batch_size, max_tokens)
+    assert sorted(d for g in groups for d in g) == [d for d, n in enumerate(lengths) if n]
+    order = [lengths[d] for g in groups for d in g]
+    assert order == sorted(order)  # similar lengths together
+    for g in groups:
+        assert len(g) <= batch_size
+        assert len(g) == 1 or len(g) * max(lengths[d] for d in g) <= max_tokens

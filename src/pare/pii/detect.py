@@ -63,6 +63,9 @@ if TYPE_CHECKING:
 
 DEFAULT_MAX_LENGTH = 512
 METHODS = ("viterbi", "argmax")
+# padded tokens decoded together at most: a group of long texts in one set of tables ran several times slower
+# than the same texts a few at a time (BENCHMARKS.md, paragraph views)
+DECODE_TOKENS = 16_384
 
 
 @dataclass
@@ -121,6 +124,22 @@ def pad_windows(rows: Sequence[Sequence[int]], pad_id: int) -> tuple[np.ndarray,
         ids[i, : len(r)] = r
         mask[i, : len(r)] = 1
     return ids, mask
+
+
+def decode_groups(
+    lengths: Sequence[int], batch_size: int, max_tokens: int = DECODE_TOKENS
+) -> list[list[int]]:
+    """The documents (indices; those with tokens) to decode together: of similar length, since the decoder's
+    loop runs over a group's longest one; at most ``batch_size`` of them and ``max_tokens`` padded tokens
+    (or one document), since its tables hold (documents, longest, labels) floats each."""
+    groups: list[list[int]] = []
+    for d in sorted((d for d, n in enumerate(lengths) if n), key=lambda d: lengths[d]):
+        group = groups[-1] if groups else []
+        if group and len(group) < batch_size and (len(group) + 1) * lengths[d] <= max_tokens:
+            group.append(d)
+        else:
+            groups.append([d])
+    return groups
 
 
 def _device(model, device) -> Any:
@@ -415,14 +434,9 @@ class PiiDetector:
         """Character spans of each document from its token scores (whole documents, never per window)."""
         biases = self.resolve(operating_point)
         out: list[list[DetectedSpan]] = [[] for _ in documents]
-        # documents of similar length decode together: the Viterbi loop runs over the longest one
-        order = sorted(
-            (d for d, doc in enumerate(documents) if len(doc.offsets)),
-            key=lambda d: len(documents[d].offsets),
-        )
-        for lo in range(0, len(order), batch_size):
-            group = order[lo : lo + batch_size]
-            width = max(len(documents[d].offsets) for d in group)
+        lengths = [len(doc.offsets) for doc in documents]
+        for group in decode_groups(lengths, batch_size):
+            width = max(lengths[d] for d in group)
             scores = np.zeros((len(group), width, len(self.labels)), dtype=np.float32)
             mask = np.zeros((len(group), width), dtype=bool)
             for i, d in enumerate(group):
