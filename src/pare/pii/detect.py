@@ -3,15 +3,15 @@
 Each text is tokenized once, without special tokens, and never truncated: it is cut into overlapping windows
 (``pare.data.windows``) of the length the model was trained on (its tokenizer's ``model_max_length``, which
 ``pare finetune`` and ``pare distill`` record), with a halo of a quarter window (at most 64 tokens), so every
-token is scored with that much context on each side where the text has it. Windows from all texts are sorted by length and run in
-batches; each token's log-probabilities come from the one window whose core holds it; the whole document
-is then decoded at once (constrained BIOES/BIO Viterbi by default), so a span crossing a window boundary
-comes back as one span. The start of each paragraph after a blank line is read a second time with nothing
-before it, so that the end of the text before (in a long text, often another document) does not hide a name
-at its start; the two readings are combined (``pare.pii.paragraph_views``). Where the tokenizer's words end at every space and punctuation mark (BERT-style
-WordPiece), spans are decoded whole-word: no span starts or ends between two pieces of one word, so a
-redaction never leaves the last piece of a name behind. Token spans map to character spans through the tokenizer's offsets, trimmed of
-surrounding whitespace.
+token is scored with that much context on each side where the text has it. Windows from all texts are sorted by
+length and run in batches; each token's log-probabilities come from the one window whose core holds it; the
+whole document is then decoded at once (constrained BIOES/BIO Viterbi by default), so a span crossing a window
+boundary comes back as one span. Each paragraph after a blank line (unless its first line is short) is read a
+second time on its own, so that the text before it (in a long text, often another document) does not hide a name
+at its start; the two readings are combined (``pare.pii.paragraph_views``). Where the tokenizer's words end at
+every space and punctuation mark (BERT-style WordPiece), spans are decoded whole-word: no span starts or ends
+between two pieces of one word, so a redaction never leaves the last piece of a name behind. Token spans map to
+character spans through the tokenizer's offsets, trimmed of surrounding whitespace.
 
 No span crosses a paragraph break (a blank line): tokenizers drop line breaks, so the model cannot see where
 a paragraph or a document ends, while labelled spans never contain a blank line. Nor does a span of a
@@ -64,7 +64,7 @@ if TYPE_CHECKING:
 DEFAULT_MAX_LENGTH = 512
 METHODS = ("viterbi", "argmax")
 # padded tokens decoded together at most: a group of long texts in one set of tables ran several times slower
-# than the same texts a few at a time (BENCHMARKS.md, paragraph views)
+# than the same texts a few at a time (BENCHMARKS.md, paragraphs read twice)
 DECODE_TOKENS = 16_384
 
 
@@ -207,8 +207,8 @@ class PiiDetector:
     punctuation, dropped when impossible: an invalid IBAN, a postcode as a phone); ``()`` for none.
     ``line_rule``: no span of a single-line category continues across a line break (``False``: only
     paragraph breaks cut spans, as before the rule; for comparison).
-    ``paragraph_views``: score the start of each paragraph after a blank line a second time with no context
-    before it, and combine the two readings (``pare.pii.paragraph_views``; ``False``: one reading, for
+    ``paragraph_views``: score each paragraph after a blank line whose first line is not short a second time
+    on its own, and combine the two readings (``pare.pii.paragraph_views``; ``False``: one reading, for
     comparison and speed).
     """
 
