@@ -40,7 +40,9 @@ def plan_paragraph_views(text: str, offsets: Sequence[tuple[int, int]], window_s
     views = []
     for k, first in enumerate(starts):
         last = (starts[k + 1] if k + 1 < len(starts) else len(index)) - 1  # visible tokens, inclusive
-        begin = offsets[index[first]][0]
+        token_start, token_end = offsets[index[first]]
+        # a byte-level token may hold the line breaks before it: the line starts at its first visible character
+        begin = token_end - len(text[token_start:token_end].lstrip())
         line_end = LINE_BREAK.search(text, begin)
         if (line_end.start() if line_end else len(text)) - begin < MIN_FIRST_LINE_CHARS:
             continue
