@@ -39,7 +39,7 @@ from pare.data.join import join_documents, parse_char_range
 from pare.data.jsonl import Document, read_jsonl
 from pare.evaluate import document_counts, paired_f1_difference
 from pare.pii import PiiDetector
-from pare.pii.paragraph_views import plan_paragraph_views
+from pare.pii.paragraph_views import text_paragraph_views
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_decode_numpy import alternating
@@ -152,7 +152,7 @@ def speed(args: argparse.Namespace) -> None:
         again = sum(
             w.end - w.start
             for text, offsets in zip(texts, enc["offset_mapping"], strict=True)
-            for w in plan_paragraph_views(text, offsets, detectors[True].window_size)
+            for w in text_paragraph_views(text, offsets, detectors[True].window_size)
         )
         share = again / sum(len(ids) for ids in enc["input_ids"])
         calls = {

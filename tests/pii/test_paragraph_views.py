@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from pare.labels import Taxonomy
 from pare.pii import PiiDetector
 from pare.pii.breaks import text_breaks
-from pare.pii.paragraph_views import MIN_FIRST_LINE_CHARS, merge_views, plan_paragraph_views
+from pare.pii.paragraph_views import MIN_FIRST_LINE_CHARS, merge_views, text_paragraph_views
 
 TAXONOMY = Taxonomy()
 LONG_LINE = "Anna Smith wrote to us about the order."  # longer than MIN_FIRST_LINE_CHARS
@@ -35,7 +35,7 @@ def tokens(text: str, offsets, view) -> list[str]:
 def test_each_later_paragraph_with_a_long_first_line_is_read_again():
     text = f"Hello there.\n\n{LONG_LINE}\nSecond line.\n\nHi,\nBob wrote back.\n\n{LONG_LINE}"
     offsets = word_offsets(text)
-    views = plan_paragraph_views(text, offsets, window_size=100)
+    views = text_paragraph_views(text, offsets, window_size=100)
     # not the first paragraph (nothing precedes it), not "Hi," (its first line is short)
     assert [tokens(text, offsets, v) for v in views] == [
         [*LONG_LINE.split(), "Second", "line."],
@@ -47,9 +47,9 @@ def test_each_later_paragraph_with_a_long_first_line_is_read_again():
 def test_a_view_skips_marker_tokens_and_holds_at_most_one_window():
     text = f"Intro.\n\n{LONG_LINE} " + " ".join(["word"] * 40) + "\n\nEnd of it."
     offsets = word_offsets(text, markers=True)
-    (view,) = plan_paragraph_views(text, offsets, window_size=12)
+    (view,) = text_paragraph_views(text, offsets, window_size=12)
     assert tokens(text, offsets, view) == [*LONG_LINE.split(), "word", "word", "word", "word"]
-    (view,) = plan_paragraph_views(text, offsets, window_size=500)
+    (view,) = text_paragraph_views(text, offsets, window_size=500)
     assert (
         tokens(text, offsets, view)[-1] == "word"
     )  # ends at the paragraph's last visible token, not a marker
@@ -59,7 +59,7 @@ def test_a_token_holding_the_line_breaks_before_it_starts_its_paragraph():
     # byte-level BPE: "\n\nAnna" can be one token; the first line is measured from "Anna"
     text = f"Hi there.\n\n{LONG_LINE}\n\nHi,\nBob"
     offsets = [m.span() for m in re.finditer(r"\s*\S+", text)]
-    views = plan_paragraph_views(text, offsets, window_size=100)
+    views = text_paragraph_views(text, offsets, window_size=100)
     assert [tokens(text, offsets, v)[0].strip() for v in views] == ["Anna"]
 
 
@@ -67,7 +67,7 @@ def test_merge_is_the_normalized_product_of_the_two_readings_and_only_in_views()
     rng = np.random.default_rng(0)
     log_probs = np.log(rng.dirichlet(np.ones(5), size=8)).astype(np.float32)
     alone = np.log(rng.dirichlet(np.ones(5), size=3)).astype(np.float32)
-    (view,) = plan_paragraph_views("aa\n\n" + "b" * 30 + " c d", [(0, 2), (4, 34), (35, 36), (37, 38)], 3)
+    (view,) = text_paragraph_views("aa\n\n" + "b" * 30 + " c d", [(0, 2), (4, 34), (35, 36), (37, 38)], 3)
     merged = merge_views(log_probs, [view], [alone])
     assert np.array_equal(merged[: view.start], log_probs[: view.start])
     product = np.exp(log_probs[view.start : view.end]) * np.exp(alone)
@@ -86,7 +86,7 @@ _piece = st.sampled_from(["word", "Anna", LONG_LINE, "x" * 30, "\n", "\n\n", " \
 def test_views_lie_in_one_paragraph_each_and_never_overlap(pieces, window_size, markers):
     text = " ".join(pieces)
     offsets = word_offsets(text, markers=markers)
-    views = plan_paragraph_views(text, offsets, window_size)
+    views = text_paragraph_views(text, offsets, window_size)
     visible = [t for t, (s, e) in enumerate(offsets) if not text[s:e].isspace()]
     paragraphs, _ = text_breaks(text, [offsets[t] for t in visible])
     starts = {visible[t] for t, p in enumerate(paragraphs) if p}
@@ -110,7 +110,7 @@ def test_detector_combines_its_readings_row_by_row(table_model, minilm_tokenizer
     (doc,) = detector.token_scores([text])
     plain = PiiDetector(model, minilm_tokenizer, TAXONOMY, max_length=64, paragraph_views=False)
     (base,) = plain.token_scores([text])
-    (view,) = plan_paragraph_views(text, doc.offsets, detector.window_size)
+    (view,) = text_paragraph_views(text, doc.offsets, detector.window_size)
     if not views:
         assert np.array_equal(doc.log_probs, base.log_probs)
         return

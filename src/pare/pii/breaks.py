@@ -61,3 +61,12 @@ def text_breaks(text: str, offsets: Sequence[tuple[int, int]]) -> tuple[list[boo
         paragraphs[t] = _BLANK_LINE.search(gap) is not None
         lines[t] = not paragraphs[t] and LINE_BREAK.search(gap) is not None
     return paragraphs, lines
+
+
+def visible_breaks(
+    text: str, offsets: Sequence[tuple[int, int]]
+) -> tuple[list[int] | None, tuple[list[bool], list[bool]]]:
+    """``visible_tokens`` of the tokens at ``offsets``, and ``text_breaks`` of those visible tokens: what the
+    decoder reads of a document besides its scores."""
+    visible = visible_tokens(text, offsets)
+    return visible, text_breaks(text, offsets if visible is None else [offsets[t] for t in visible])

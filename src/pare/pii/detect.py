@@ -52,7 +52,7 @@ from pare.modeldir import (
     load_pretrained,
     load_tokenizer,
 )
-from pare.pii.breaks import text_breaks, visible_tokens
+from pare.pii.breaks import text_breaks, visible_breaks
 from pare.pii.paragraph_views import merge_views, plan_paragraph_views
 from pare.pii.spans import DetectedSpan
 from pare.pii.validate import DEFAULT_VALIDATED, validate_spans
@@ -320,27 +320,29 @@ class PiiDetector:
         if not texts:
             return []
         enc = self.tokenizer(texts, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+        offsets = [[tuple(o) for o in row] for row in enc["offset_mapping"]]
+        # the tokens the decoder sees, and the breaks before them: for the paragraph views and the decoder
+        seen = [visible_breaks(text, row) for text, row in zip(texts, offsets, strict=True)]
         plans = [plan_windows(len(ids), self.window_size, self.halo) for ids in enc["input_ids"]]
         views = [
-            plan_paragraph_views(text, enc["offset_mapping"][d], self.window_size)
+            plan_paragraph_views(texts[d], offsets[d], seen[d][0], seen[d][1][0], self.window_size)
             if self.paragraph_views
             else []
-            for d, text in enumerate(texts)
+            for d in range(len(texts))
         ]
         # a document's windows are numbered first, its paragraph views after them
-        plans = [plan + view for plan, view in zip(plans, views, strict=True)]
-        jobs = [(d, k) for d, plan in enumerate(plans) for k, w in enumerate(plan) if w.end > w.start]
+        windows = [plan + view for plan, view in zip(plans, views, strict=True)]
+        jobs = [(d, k) for d, row in enumerate(windows) for k, w in enumerate(row) if w.end > w.start]
         # longest windows first: each batch pads little, and a too-large batch fails at once
-        jobs.sort(key=lambda job: -(plans[job[0]][job[1]].end - plans[job[0]][job[1]].start))
+        jobs.sort(key=lambda job: -(windows[job[0]][job[1]].end - windows[job[0]][job[1]].start))
         window_scores: dict[tuple[int, int], Any] = {}
         batches = [jobs[i : i + batch_size] for i in range(0, len(jobs), batch_size)]
         for batch in track(batches, "detecting", total=len(batches)):
-            windows = [plans[d][k] for d, k in batch]
-            rows = [enc["input_ids"][d][w.start : w.end] for (d, _), w in zip(batch, windows, strict=True)]
+            rows = [enc["input_ids"][d][windows[d][k].start : windows[d][k].end] for d, k in batch]
             window_scores.update(zip(batch, self.window_log_probs(rows), strict=True))
         out: list[DocumentScores] = []
         for d, text in enumerate(texts):
-            plan: list[Window] = plans[d][: len(plans[d]) - len(views[d])]
+            plan: list[Window] = plans[d]
             if plan[-1].end == 0:
                 scores = self._no_scores()
             else:
@@ -351,13 +353,13 @@ class PiiDetector:
                 raise PareError(
                     f"the model gives {scores.shape[-1]} labels but its config lists {len(self.labels)}"
                 )
-            offsets = [tuple(o) for o in enc["offset_mapping"][d]]
-            ids, words = list(enc["input_ids"][d]), enc.word_ids(d)
-            keep = visible_tokens(text, offsets)
+            (keep, breaks), row, ids, words = seen[d], offsets[d], list(enc["input_ids"][d]), enc.word_ids(d)
             if keep is not None:  # the model read them; the decoder never sees them
-                offsets, ids, words = ([row[t] for t in keep] for row in (offsets, ids, words))
+                row, ids, words = ([r[t] for t in keep] for r in (row, ids, words))
                 scores = scores[keep]
-            out.append(DocumentScores(text, ids, offsets, scores, words))
+            doc = DocumentScores(text, ids, row, scores, words)
+            doc.__dict__["_breaks"] = breaks  # the cached property's value, found above for these offsets
+            out.append(doc)
         return out
 
     def window_log_probs(self, rows: Sequence[Sequence[int]]) -> list[np.ndarray]:

@@ -24,18 +24,24 @@ from collections.abc import Sequence
 import numpy as np
 
 from pare.data.windows import Window
-from pare.pii.breaks import LINE_BREAK, text_breaks, visible_tokens
+from pare.pii.breaks import LINE_BREAK, visible_breaks
 
 MIN_FIRST_LINE_CHARS = 25
 
 
-def plan_paragraph_views(text: str, offsets: Sequence[tuple[int, int]], window_size: int) -> list[Window]:
+def plan_paragraph_views(
+    text: str,
+    offsets: Sequence[tuple[int, int]],
+    visible: Sequence[int] | None,
+    paragraphs: Sequence[bool],
+    window_size: int,
+) -> list[Window]:
     """The second reading's windows (each its own core) over the tokens at ``offsets``: every paragraph after a
     blank line whose first line is long enough, from its first visible token to its last, at most
-    ``window_size`` tokens."""
-    keep = visible_tokens(text, offsets)
-    index = list(range(len(offsets))) if keep is None else keep
-    paragraphs, _ = text_breaks(text, [offsets[t] for t in index])
+    ``window_size`` tokens. ``visible``: the indices of the visible tokens (``pare.pii.breaks.visible_tokens``;
+    ``None``: all of them); ``paragraphs``: per visible token, whether a paragraph break lies before it
+    (``pare.pii.breaks.text_breaks`` of the visible tokens' offsets)."""
+    index = range(len(offsets)) if visible is None else visible
     starts = [t for t, starts_paragraph in enumerate(paragraphs) if starts_paragraph]
     views = []
     for k, first in enumerate(starts):
@@ -49,6 +55,13 @@ def plan_paragraph_views(text: str, offsets: Sequence[tuple[int, int]], window_s
         start, end = index[first], min(index[first] + window_size, index[last] + 1)
         views.append(Window(start, end, start, end))
     return views
+
+
+def text_paragraph_views(text: str, offsets: Sequence[tuple[int, int]], window_size: int) -> list[Window]:
+    """``plan_paragraph_views`` of one tokenized text, its visible tokens and breaks found here (the detector
+    passes those it found already)."""
+    visible, (paragraphs, _) = visible_breaks(text, offsets)
+    return plan_paragraph_views(text, offsets, visible, paragraphs, window_size)
 
 
 def merge_views(
