@@ -52,6 +52,13 @@ NATIVE_NEGATIVE_LOCALES: dict[str, tuple[str, ...]] = {
     # the other locales' companies are a surname and "Inc" or "Group"
     "company": ("ru_RU", "fa_IR", "bn_BD", "th_TH", "zh_CN", "ja_JP", "ko_KR"),
 }
+
+
+def is_native(source: str) -> bool:
+    """Whether a name source draws names in their own script (``NATIVE_NAME_SOURCES``)."""
+    return source.startswith("native:")
+
+
 # Native-script sources whose full names are written family name first with no space between (王伟, 김지후).
 JOINED_FAMILY_FIRST: frozenset[str] = frozenset({"native:zh_CN", "native:ja_JP", "native:ko_KR"})
 # Sources whose names are often written family name first ("Kim Min-jun", "Wang Lei").

@@ -58,6 +58,7 @@ from pare.data.synth.world_tables import (
     TITLES_MALE,
     TRANSLIT,
     AddressFormat,
+    is_native,
 )
 
 PERSON = "private_person"
@@ -123,7 +124,7 @@ class Persona:
 
     @property
     def native(self) -> bool:
-        return self.source.startswith("native:")
+        return is_native(self.source)
 
     def latin_names(self) -> tuple[str, str]:
         """First and last name for addresses and URLs: names in their own script transliterated where pare
@@ -285,7 +286,7 @@ class WorldFiller:
             middle, _ = self.draw_name(source, female)
             # typed without diacritics; not other scripts (NFKD takes Hangul apart into letters)
             folded = self.rng.random() < 0.15
-            if folded and not source.startswith("native:"):
+            if folded and not is_native(source):
                 first, last, middle = ascii_fold(first), ascii_fold(last), ascii_fold(middle)
             title = self.rng.choice(TITLES_FEMALE if female else TITLES_MALE)
             family_first = source in FAMILY_FIRST and self.rng.random() < 0.5
