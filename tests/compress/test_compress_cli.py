@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+import torch
 from transformers import AutoModelForTokenClassification, AutoTokenizer
 
 from pare.compress import StageRow
@@ -102,3 +103,20 @@ def test_an_output_directory_pare_did_not_write_is_refused_untouched(
     assert code == 2 and stdout == ""
     assert stderr.startswith("error: ") and stderr.count("\n") == 1 and "not written by pare" in stderr
     assert snapshot(mine) == before
+
+
+def test_a_recipe_distils_into_the_block_of_another_model(
+    teacher_model, tiny_bert, recipe_file, tmp_path, run_pare, quick_measurements, pare_cache
+):
+    other = tiny_bert("other", layers=3, seed=1)
+    stage = {"distill": {"student": str(other), "epochs": 1, "batch_size": 8, "max_length": 64}}
+    out = tmp_path / "run"
+    code, _, stderr = run_pare("compress", "--recipe", recipe_file(teacher_model, [stage]), "-o", out)
+
+    assert code == 0, stderr
+    student = AutoModelForTokenClassification.from_pretrained(out / "student").state_dict()
+    base = AutoModelForTokenClassification.from_pretrained(other).state_dict()
+    teacher = AutoModelForTokenClassification.from_pretrained(teacher_model).state_dict()
+    word = "bert.embeddings.word_embeddings.weight"
+    assert torch.equal(student[word], base[word]) and not torch.equal(student[word], teacher[word])
+    assert json.loads((out / "student" / "config.json").read_text())["num_hidden_layers"] == 1

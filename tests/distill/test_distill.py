@@ -20,7 +20,7 @@ from pare.distill.student import find_block_stack
 from pare.errors import PareError
 from pare.labels import Taxonomy
 
-from .conftest import save_model, tiny_config
+from .conftest import TAXONOMY, save_model, tiny_config
 
 FAST = {"epochs": 2, "batch_size": 4, "learning_rate": 5e-3, "max_length": 32}
 
@@ -319,3 +319,37 @@ def test_trainable_blocks_keeps_the_teachers_embeddings_and_head(
         trainable != "all"
     )
     assert all(torch.equal(student[k], teacher[k]) for k in head) == (trainable == "blocks")
+
+
+def _narrow_student_base(tokenizer_dir, path):
+    """A 2-block BERT token classifier half as wide as the teacher, with the teacher's labels."""
+    torch.manual_seed(1)
+    labels = {"id2label": TAXONOMY.id2label, "label2id": TAXONOMY.label2id}
+    config = tiny_config("bert", 2, hidden_size=16, **labels)
+    return save_model(AutoModelForTokenClassification.from_config(config), tokenizer_dir, path)
+
+
+def test_student_base_of_another_size_learns_from_the_teacher(
+    bert_teacher, tokenizer_dir, data_files, tmp_path
+):
+    base = _narrow_student_base(tokenizer_dir, tmp_path / "narrow")
+    result = distill(bert_teacher, data_files, tmp_path / "s", config(tmp_path), student_dir=base)
+    student = AutoModelForTokenClassification.from_pretrained(result.path)
+    assert (student.config.num_hidden_layers, student.config.hidden_size) == (1, 16)
+    narrow = AutoModelForTokenClassification.from_pretrained(base).state_dict()
+    trained = student.state_dict()
+    assert torch.equal(
+        trained["bert.embeddings.word_embeddings.weight"], narrow["bert.embeddings.word_embeddings.weight"]
+    )
+    assert not torch.equal(trained["classifier.weight"], narrow["classifier.weight"])
+    assert result.history[-1].loss < result.history[0].loss
+
+
+def test_hidden_loss_needs_a_student_base_of_the_teachers_shape(
+    bert_teacher, tokenizer_dir, data_files, tmp_path
+):
+    base = _narrow_student_base(tokenizer_dir, tmp_path / "narrow")
+    with pytest.raises(PareError, match="hidden loss needs a student base of the teacher's blocks"):
+        distill(
+            bert_teacher, data_files, tmp_path / "s", config(tmp_path, hidden_loss="mse"), student_dir=base
+        )

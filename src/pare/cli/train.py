@@ -267,10 +267,14 @@ def distill_command(
         ..., "--data", help="JSONL (with or without spans) or .txt (one document a line); repeat."
     ),
     output: str = typer.Option(..., "-o", "--output", help="Student directory (written atomically)."),
-    layers: str = typer.Option("1", "--layers", help="Number of blocks (1) or teacher block indices (0,5)."),
+    layers: str = typer.Option(
+        "1", "--layers", help="Number of blocks (1) or block indices (0,5) of the teacher (or --student)."
+    ),
     init: str = typer.Option("first", "--init", help="Which k blocks: first, last or uniform."),
     student: str | None = typer.Option(
-        None, "--student", help="Take the blocks from this model (same labels/blocks) instead of the teacher."
+        None,
+        "--student",
+        help="Take the blocks from this model (same labels; any size or family) instead of the teacher.",
     ),
     temperature: float = typer.Option(None, "--temperature", help="Softmax temperature T of the KD loss."),
     alpha: float = typer.Option(None, "--alpha", help="Weight of the gold-label loss (1 = no teacher)."),

@@ -13,7 +13,7 @@ A recipe is YAML::
     calibrate: balanced        # each stage's model decodes at this fitted point by default (null: zero biases)
     stages:                    # any subset, in any sensible order; each is one of pare's commands
       - finetune: {epochs: 3}
-      - distill: {layers: 1}
+      - distill: {layers: 1}   # {student: dir} takes the block from another model (``pare distill --student``)
       - trim: {}               # {keep_frequent: 20000} unless set
       - quantize: {bits: 4}
 
@@ -207,7 +207,7 @@ def _stage_fields(kind: str) -> set[str]:
     if kind == "distill":
         from pare.distill import DistillConfig
 
-        return {f.name for f in fields(DistillConfig)}
+        return {f.name for f in fields(DistillConfig)} | {"student"}
     if kind == "trim":
         return {"min_count", "max_vocab", "keep_tokens", "keep_frequent"}
     from pare.quant import QuantConfig

@@ -139,8 +139,10 @@ def run_distill(
 ) -> None:
     from pare.distill import DistillConfig, distill
 
-    config = DistillConfig(**{"seed": recipe.seed, **stage.options})
-    distill(teacher, data, out, config, track=track, overwrite=True)
+    options = dict(stage.options)
+    student = options.pop("student", None)
+    config = DistillConfig(**{"seed": recipe.seed, **options})
+    distill(teacher, data, out, config, student_dir=student, track=track, overwrite=True)
 
 
 def run_trim(stage: Stage, model: Path, corpus: list[Path], out: Path, track: Track) -> None:

@@ -1,7 +1,8 @@
 """Distil a teacher into a student of fewer blocks (Hinton KD + hidden-state matching; HarEmb for k = 1).
 
 The student is ``truncate(teacher, layers)``: the teacher's own class with its embeddings, final norm and
-head and only the kept blocks. It is trained on
+head and only the kept blocks (or the same cut of another model with the teacher's labels, ``student_dir``,
+which may be narrower, shallower or of another family). It is trained on
 
     loss = alpha · CE(gold)  +  (1 - alpha) · T² · KL(p_T^teacher || q_T^student)  +  w_h · hidden
 
@@ -59,7 +60,9 @@ TRIM_FILE = "trim.json"
 
 @dataclass
 class DistillConfig:
-    layers: int | list[int] = 1  # a number of blocks (chosen by ``init``) or explicit teacher block indices
+    layers: int | list[int] = (
+        1  # a number of blocks (chosen by ``init``) or explicit block indices of the base
+    )
     init: Init = "first"
     # Defaults from development runs on the MiniLM PII teacher's 1-block student with `pare compress`'s data
     # (BENCHMARKS.md, distillation): training the block, final norm and head with the embeddings frozen beat
@@ -335,9 +338,10 @@ def distill(
     """Distil the model in ``teacher_dir`` on ``data_paths`` into a student saved at ``out_dir``.
 
     ``student_dir`` (optional) is the model whose blocks the student keeps instead of the teacher's (for
-    example a vocabulary-trimmed copy of the teacher): same labels and number of blocks. When its tokenizer
-    differs, a token classifier's student token learns from the teacher token covering its first character,
-    and a causal LM learns from the teacher's logits gathered onto its own vocabulary (``pare.distill.align``).
+    example a vocabulary-trimmed copy of the teacher, or a smaller model of another family): same labels.
+    When its tokenizer differs, a token classifier's student token learns from the teacher token covering its
+    first character, and a causal LM learns from the teacher's logits gathered onto its own vocabulary
+    (``pare.distill.align``).
     The output directory appears whole or not at all: ``save_pretrained`` weights and config, the tokenizer,
     the teacher's ``viterbi_calibration.json`` (if any), the base's ``trim.json`` (if any) and
     ``pare_distill.json`` (settings, kept layers, hidden-loss map, per-epoch history). ``overwrite`` replaces
@@ -376,16 +380,16 @@ def _load(
     teacher, task = load_model(teacher_dir, "teacher")
     n_teacher = teacher.config.num_hidden_layers
     teacher_stack, _ = find_block_stack(teacher)
-    layers = select_layers(n_teacher, config.layers, config.init)
     base_dir = Path(student_dir) if student_dir is not None else teacher_dir
     base, base_task = (teacher, task) if student_dir is None else load_model(base_dir, "student")
-    _check_base(base_dir, base, base_task, teacher, task)
+    use_hidden = config.alpha < 1.0 and config.hidden_loss != "none"
+    _check_base(base_dir, base, base_task, teacher, task, use_hidden)
+    layers = select_layers(base.config.num_hidden_layers, config.layers, config.init)
     tokenizer = load_tokenizer(teacher_dir, fast=False)
     student_tokenizer = tokenizer if student_dir is None else load_tokenizer(base_dir, fast=False)
     different = student_tokenizer.get_vocab() != tokenizer.get_vocab()
     class_ids = _teacher_ids(base_dir, base, task, tokenizer, student_tokenizer) if different else None
     pairs = hidden_map(layers, n_teacher)
-    use_hidden = config.alpha < 1.0 and config.hidden_loss != "none"
     run = _Run(
         config=config,
         teacher_dir=teacher_dir,
@@ -410,17 +414,25 @@ def _load(
     return run, teacher, base
 
 
-def _check_base(base_dir: Path, base: nn.Module, base_task: str, teacher: nn.Module, task: str) -> None:
-    """Refuse a student base whose labels, task or number of blocks differ from the teacher's."""
+def _check_base(
+    base_dir: Path, base: nn.Module, base_task: str, teacher: nn.Module, task: str, use_hidden: bool
+) -> None:
+    """Refuse a student base whose labels or task differ from the teacher's. Its blocks may differ in number
+    and width (a smaller model of another family), except with the hidden loss, which pairs student blocks
+    with the teacher's own."""
     if base_task != task or _labels_of(base) != _labels_of(teacher):
         raise PareError(
             f"{base_dir}: student labels {_labels_of(base)} ({base_task}) differ from the teacher's "
             f"{_labels_of(teacher)} ({task})"
         )
-    n_teacher = teacher.config.num_hidden_layers
-    if base.config.num_hidden_layers != n_teacher:
+    shape = ("num_hidden_layers", "hidden_size")
+    base_shape = [getattr(base.config, k, None) for k in shape]
+    teacher_shape = [getattr(teacher.config, k, None) for k in shape]
+    if use_hidden and base_shape != teacher_shape:
         raise PareError(
-            f"{base_dir}: the student base has {base.config.num_hidden_layers} blocks, the teacher {n_teacher}"
+            f"{base_dir}: the hidden loss needs a student base of the teacher's blocks and width "
+            f"({teacher_shape[0]} x {teacher_shape[1]}), it has {base_shape[0]} x {base_shape[1]}; "
+            "use --hidden-loss none"
         )
 
 
