@@ -60,9 +60,7 @@ TRIM_FILE = "trim.json"
 
 @dataclass
 class DistillConfig:
-    layers: int | list[int] = (
-        1  # a number of blocks (chosen by ``init``) or explicit block indices of the base
-    )
+    layers: int | list[int] = 1  # a number of blocks (chosen by ``init``) or block indices of the base
     init: Init = "first"
     # Defaults from development runs on the MiniLM PII teacher's 1-block student with `pare compress`'s data
     # (BENCHMARKS.md, distillation): training the block, final norm and head with the embeddings frozen beat
