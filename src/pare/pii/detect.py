@@ -29,7 +29,7 @@ the ONNX path imports neither torch nor transformers.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import InitVar, dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -72,7 +72,8 @@ DECODE_TOKENS = 16_384
 class DocumentScores:
     """One text's tokens: character ``offsets``, ``word_ids`` (the tokenizer's word of each token) and
     ``log_probs`` (a float32 numpy array, (n_tokens, n_labels), from either backend); ``breaks`` and
-    ``lines`` follow from ``text`` and ``offsets``.
+    ``lines`` follow from ``text`` and ``offsets``, found on first use unless ``known_breaks`` gives them
+    (``text_breaks`` of these offsets, already found by the caller).
     """
 
     text: str
@@ -80,6 +81,11 @@ class DocumentScores:
     offsets: list[tuple[int, int]]
     log_probs: np.ndarray
     word_ids: list[int | None]
+    known_breaks: InitVar[tuple[list[bool], list[bool]] | None] = None
+
+    def __post_init__(self, known_breaks: tuple[list[bool], list[bool]] | None) -> None:
+        if known_breaks is not None:
+            self.__dict__["_breaks"] = known_breaks  # the cached property's value
 
     @property
     def breaks(self) -> list[bool]:
@@ -357,9 +363,7 @@ class PiiDetector:
             if keep is not None:  # the model read them; the decoder never sees them
                 row, ids, words = ([r[t] for t in keep] for r in (row, ids, words))
                 scores = scores[keep]
-            doc = DocumentScores(text, ids, row, scores, words)
-            doc.__dict__["_breaks"] = breaks  # the cached property's value, found above for these offsets
-            out.append(doc)
+            out.append(DocumentScores(text, ids, row, scores, words, known_breaks=breaks))
         return out
 
     def window_log_probs(self, rows: Sequence[Sequence[int]]) -> list[np.ndarray]:
