@@ -50,9 +50,8 @@ def test_a_view_skips_marker_tokens_and_holds_at_most_one_window():
     (view,) = text_paragraph_views(text, offsets, window_size=12)
     assert tokens(text, offsets, view) == [*LONG_LINE.split(), "word", "word", "word", "word"]
     (view,) = text_paragraph_views(text, offsets, window_size=500)
-    assert (
-        tokens(text, offsets, view)[-1] == "word"
-    )  # ends at the paragraph's last visible token, not a marker
+    # ends at the paragraph's last visible token, not a marker
+    assert tokens(text, offsets, view)[-1] == "word"
 
 
 def test_a_token_holding_the_line_breaks_before_it_starts_its_paragraph():
@@ -96,9 +95,8 @@ def test_views_lie_in_one_paragraph_each_and_never_overlap(pieces, window_size, 
         assert v.start in starts and 0 < v.end - v.start <= window_size
         inside = [t for t in visible if v.start < t < v.end]
         assert not starts.intersection(inside)  # no blank line inside a view
-        if (
-            v.end - v.start < window_size
-        ):  # not cut by the window: it ends at the paragraph's last visible token
+        # not cut by the window: it ends at the paragraph's last visible token
+        if v.end - v.start < window_size:
             assert not text[slice(*offsets[v.end - 1])].isspace()
 
 
